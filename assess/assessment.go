@@ -1,0 +1,485 @@
+// Package assess holds assessments (one person's ratings against a rubric,
+// by one rater) and everything computed from them: scores and verdicts,
+// growth plans, progress between two assessments, and team calibration.
+package assess
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/ladderhq/ladder/internal/doc"
+	"github.com/ladderhq/ladder/rubric"
+	"go.yaml.in/yaml/v3"
+)
+
+// Format is the value of the format field of an assessment file.
+const Format = "ladder/assessment/v1"
+
+// Role is who rated the person.
+type Role string
+
+// The roles a rater can have.
+const (
+	Self    Role = "self"
+	Manager Role = "manager"
+	Peer    Role = "peer"
+)
+
+// Roles lists the valid roles.
+var Roles = []Role{Self, Manager, Peer}
+
+// Rating is one answer. A yes/no answer is stored as 1 (yes) or 0 (no).
+type Rating struct {
+	Value int
+	YesNo bool
+	Note  string
+}
+
+// Yes reports whether a yes/no answer is yes.
+func (r Rating) Yes() bool { return r.YesNo && r.Value == 1 }
+
+// String is the rating as written in a file: a number, or yes / no.
+func (r Rating) String() string {
+	if r.YesNo {
+		if r.Value == 1 {
+			return "yes"
+		}
+		return "no"
+	}
+	return fmt.Sprint(r.Value)
+}
+
+// RubricRef names the rubric an assessment was written against.
+type RubricRef struct {
+	ID      string `json:"id" yaml:"id"`
+	Version string `json:"version" yaml:"version"`
+}
+
+// Assessment is one rater's ratings of one person.
+type Assessment struct {
+	Rubric       RubricRef
+	Person       string
+	Rater        string
+	Role         Role
+	CurrentLevel string
+	TargetLevel  string
+	Specialties  []string
+	Created      time.Time
+	Updated      time.Time
+	Ratings      map[string]Rating
+	// Retired keeps ratings of criteria the rubric no longer has, so that a
+	// migration never drops an answer.
+	Retired map[string]Rating
+}
+
+// New starts an empty assessment of person against r.
+func New(r *rubric.Rubric, person string, now time.Time) *Assessment {
+	return &Assessment{
+		Rubric:  RubricRef{ID: r.ID, Version: r.Version},
+		Person:  person,
+		Rater:   person,
+		Role:    Self,
+		Created: now,
+		Updated: now,
+		Ratings: map[string]Rating{},
+	}
+}
+
+// Answered reports whether criterion id has a rating.
+func (a *Assessment) Answered(id string) bool {
+	_, ok := a.Ratings[id]
+	return ok
+}
+
+// HasSpecialty reports whether the assessment names specialty id.
+func (a *Assessment) HasSpecialty(id string) bool {
+	for _, s := range a.Specialties {
+		if s == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Warning is something worth telling the user that does not stop the work.
+type Warning struct {
+	File string
+	Msg  string
+}
+
+func (w Warning) String() string { return w.File + ": " + w.Msg }
+
+// Options change how strictly a file is read.
+type Options struct {
+	// KeepUnknown keeps ratings of ids the rubric does not know (in Retired)
+	// instead of failing; ladder migrate uses it.
+	KeepUnknown bool
+}
+
+// Load reads an assessment file from disk and checks it against r.
+func Load(path string, r *rubric.Rubric) (*Assessment, []Warning, error) {
+	data, err := doc.ReadFile(path, doc.MaxFileSize)
+	if err != nil {
+		return nil, nil, err
+	}
+	return Parse(path, data, r, Options{})
+}
+
+// Parse decodes an assessment and checks it against r: an unknown criterion,
+// a rating outside the scale, a duplicate key or another rubric is an error
+// located in the file; another version of the same rubric is a warning.
+func Parse(file string, data []byte, r *rubric.Rubric, opt Options) (*Assessment, []Warning, error) {
+	d, err := doc.Parse(file, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := parser{d: d, r: r, opt: opt, a: &Assessment{Ratings: map[string]Rating{}}}
+	if err := p.top(); err != nil {
+		return nil, nil, err
+	}
+	return p.a, p.warnings, nil
+}
+
+type parser struct {
+	d        *doc.Document
+	r        *rubric.Rubric
+	opt      Options
+	a        *Assessment
+	warnings []Warning
+}
+
+var topFields = []string{"format", "rubric", "person", "rater", "role", "current_level", "target_level",
+	"specialties", "created", "updated", "ratings", "retired"}
+
+func (p *parser) top() error {
+	d, a := p.d, p.a
+	var format string
+	seen := map[string]*doc.Node{}
+	var ratings, retired *doc.Node
+	err := d.Map(d.Root, "the assessment", topFields, func(key string, f doc.Field) error {
+		seen[key] = f.Value
+		var err error
+		switch key {
+		case "format":
+			format, err = d.String(f.Value, "format")
+			if err == nil && format != Format {
+				return d.Errorf(f.Value, "unknown format %q (expected %q)", format, Format)
+			}
+		case "rubric":
+			err = d.Map(f.Value, "rubric", []string{"id", "version"}, func(k string, f doc.Field) error {
+				var err error
+				if k == "id" {
+					a.Rubric.ID, err = d.String(f.Value, "rubric.id")
+				} else {
+					a.Rubric.Version, err = d.String(f.Value, "rubric.version")
+				}
+				return err
+			})
+			if err == nil && a.Rubric.ID != p.r.ID {
+				return d.Errorf(f.Value, "written for rubric %q, not %q (use --rubric to score it against its own rubric)", a.Rubric.ID, p.r.ID)
+			}
+			if err == nil && a.Rubric.Version != p.r.Version {
+				p.warnings = append(p.warnings, Warning{File: d.File, Msg: fmt.Sprintf("written for version %q of rubric %q, scored against version %q", a.Rubric.Version, a.Rubric.ID, p.r.Version)})
+			}
+		case "person":
+			a.Person, err = d.String(f.Value, "person")
+		case "rater":
+			a.Rater, err = d.String(f.Value, "rater")
+		case "role":
+			var s string
+			s, err = d.String(f.Value, "role")
+			a.Role = Role(s)
+			if err == nil && !validRole(a.Role) {
+				return d.Errorf(f.Value, "unknown role %q (use self, manager or peer)", s)
+			}
+		case "current_level", "target_level":
+			var s string
+			if s, err = d.String(f.Value, key); err == nil && s != "" && p.r.Level(s) == nil {
+				return d.Errorf(f.Value, "%s: unknown level %q (levels: %s)", key, s, levelIDs(p.r))
+			}
+			if key == "current_level" {
+				a.CurrentLevel = s
+			} else {
+				a.TargetLevel = s
+			}
+		case "specialties":
+			err = d.Seq(f.Value, "specialties", func(_ int, n *doc.Node) error {
+				s, err := d.String(n, "a specialty")
+				if err != nil {
+					return err
+				}
+				if p.r.Specialty(s) == nil {
+					return d.Errorf(n, "unknown specialty %q", s)
+				}
+				if a.HasSpecialty(s) {
+					return d.Errorf(n, "specialty %q is listed twice", s)
+				}
+				a.Specialties = append(a.Specialties, s)
+				return nil
+			})
+		case "created", "updated":
+			var t time.Time
+			if t, err = p.time(f.Value, key); key == "created" {
+				a.Created = t
+			} else {
+				a.Updated = t
+			}
+		case "ratings":
+			ratings = f.Value
+		case "retired":
+			retired = f.Value
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if _, ok := seen["format"]; !ok {
+		return d.Errorf(d.Root, "missing format (expected %q)", Format)
+	}
+	if _, ok := seen["rubric"]; !ok {
+		return d.Errorf(d.Root, "missing rubric (its id and version)")
+	}
+	if strings.TrimSpace(a.Person) == "" {
+		return d.Errorf(nodeOr(seen["person"], d.Root), "missing person: who is assessed")
+	}
+	if a.Rater == "" {
+		a.Rater = a.Person
+	}
+	if a.Role == "" {
+		a.Role = Self
+	}
+	if a.Updated.IsZero() {
+		a.Updated = a.Created
+	}
+	if ratings != nil {
+		if err := p.ratings(ratings); err != nil {
+			return err
+		}
+	}
+	if retired != nil {
+		return p.retired(retired)
+	}
+	return nil
+}
+
+func nodeOr(n, fallback *doc.Node) *doc.Node {
+	if n != nil {
+		return n
+	}
+	return fallback
+}
+
+func validRole(r Role) bool {
+	for _, x := range Roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func levelIDs(r *rubric.Rubric) string {
+	var ids []string
+	for _, l := range r.Levels {
+		ids = append(ids, l.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+func (p *parser) time(n *doc.Node, what string) (time.Time, error) {
+	s, err := p.d.String(n, what)
+	if err != nil || s == "" {
+		return time.Time{}, err
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, p.d.Errorf(n, "%s: %q is not a date and time (use 2026-11-24T10:00:00Z)", what, s)
+}
+
+func (p *parser) ratings(n *doc.Node) error {
+	d := p.d
+	source := map[string]string{} // current id -> the key it was written as
+	return d.Map(n, "ratings", nil, func(key string, f doc.Field) error {
+		c := p.r.Resolve(key)
+		if c == nil {
+			if p.opt.KeepUnknown {
+				rt, err := p.rating(f.Value, nil, key)
+				if err != nil {
+					return err
+				}
+				if p.a.Retired == nil {
+					p.a.Retired = map[string]Rating{}
+				}
+				p.a.Retired[key] = rt
+				return nil
+			}
+			return d.Errorf(f.Key, "unknown criterion %q in rubric %q", key, p.r.ID)
+		}
+		if prev, dup := source[c.ID]; dup {
+			return d.Errorf(f.Key, "%q and %q are the same criterion (%s); rate it once", prev, key, c.ID)
+		}
+		source[c.ID] = key
+		rt, err := p.rating(f.Value, c, key)
+		if err != nil {
+			return err
+		}
+		p.a.Ratings[c.ID] = rt
+		return nil
+	})
+}
+
+func (p *parser) retired(n *doc.Node) error {
+	return p.d.Map(n, "retired", nil, func(key string, f doc.Field) error {
+		rt, err := p.rating(f.Value, nil, key)
+		if err != nil {
+			return err
+		}
+		if p.a.Retired == nil {
+			p.a.Retired = map[string]Rating{}
+		}
+		p.a.Retired[key] = rt
+		return nil
+	})
+}
+
+// rating decodes "3", "yes", or {rating: 3, note: "..."}. With c nil (a
+// retired rating) any scale number or yes/no is kept as it is.
+func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (Rating, error) {
+	d := p.d
+	var rt Rating
+	value := n
+	if isMapping(n) {
+		found := false
+		err := d.Map(n, "rating of "+key, []string{"rating", "note"}, func(k string, f doc.Field) error {
+			var err error
+			if k == "rating" {
+				value, found = f.Value, true
+			} else {
+				rt.Note, err = d.String(f.Value, "note")
+			}
+			return err
+		})
+		if err != nil {
+			return rt, err
+		}
+		if !found {
+			return rt, d.Errorf(n, "rating of %q has a note but no rating", key)
+		}
+	}
+	v, err := d.Scalar(value, "rating of "+key)
+	if err != nil {
+		return rt, err
+	}
+	word := strings.ToLower(v.Value)
+	isWord := v.Tag == "!!bool" || (v.Tag == "!!str" && (word == "yes" || word == "no"))
+	switch {
+	case isWord && (c == nil || c.Answer == rubric.YesNo):
+		rt.YesNo = true
+		if word == "yes" || word == "true" {
+			rt.Value = 1
+		}
+	case isWord:
+		return rt, d.Errorf(v, "%q is rated on the scale 0..%d, not yes or no", key, p.r.MaxRating())
+	case c != nil && c.Answer == rubric.YesNo:
+		return rt, d.Errorf(v, "%q is answered yes or no, not %q", key, v.Value)
+	default:
+		n, err := d.Int(v, "rating of "+key)
+		if err != nil {
+			return rt, err
+		}
+		if n < 0 || n > p.r.MaxRating() {
+			return rt, d.Errorf(v, "rating %d of %q is outside the scale 0..%d", n, key, p.r.MaxRating())
+		}
+		rt.Value = n
+	}
+	return rt, nil
+}
+
+// Encode writes an assessment as YAML: fields in a fixed order, ratings in
+// rubric order, so that two versions of a file diff cleanly.
+func Encode(a *Assessment, r *rubric.Rubric) ([]byte, error) {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(key string, v *yaml.Node) {
+		m.Content = append(m.Content, str(key), v)
+	}
+	add("format", str(Format))
+	rub := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	rub.Content = append(rub.Content, str("id"), str(a.Rubric.ID), str("version"), quoted(a.Rubric.Version))
+	add("rubric", rub)
+	add("person", str(a.Person))
+	add("rater", str(a.Rater))
+	add("role", str(string(a.Role)))
+	if a.CurrentLevel != "" {
+		add("current_level", str(a.CurrentLevel))
+	}
+	if a.TargetLevel != "" {
+		add("target_level", str(a.TargetLevel))
+	}
+	specs := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, s := range a.Specialties {
+		specs.Content = append(specs.Content, str(s))
+	}
+	add("specialties", specs)
+	if !a.Created.IsZero() {
+		add("created", str(a.Created.UTC().Format(time.RFC3339)))
+	}
+	if !a.Updated.IsZero() {
+		add("updated", str(a.Updated.UTC().Format(time.RFC3339)))
+	}
+	ratings := &yaml.Node{Kind: yaml.MappingNode}
+	for _, c := range r.Criteria {
+		if rt, ok := a.Ratings[c.ID]; ok {
+			ratings.Content = append(ratings.Content, str(c.ID), ratingNode(rt))
+		}
+	}
+	add("ratings", ratings)
+	if len(a.Retired) > 0 {
+		retired := &yaml.Node{Kind: yaml.MappingNode}
+		for _, id := range sortedKeys(a.Retired) {
+			retired.Content = append(retired.Content, str(id), ratingNode(a.Retired[id]))
+		}
+		add("retired", retired)
+	}
+	return yaml.Marshal(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m}})
+}
+
+func ratingNode(rt Rating) *yaml.Node {
+	v := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: rt.String()}
+	if rt.YesNo {
+		v.Tag = "!!str"
+	}
+	if rt.Note == "" {
+		return v
+	}
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	n.Content = append(n.Content, str("rating"), v, str("note"), quoted(rt.Note))
+	return n
+}
+
+func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+
+func quoted(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
+}
+
+func isMapping(n *doc.Node) bool {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n.Kind == yaml.MappingNode
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

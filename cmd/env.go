@@ -1,0 +1,50 @@
+package cmd
+
+import (
+	"io"
+	"os"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// IO is where a command reads and writes, and whether each end is a
+// terminal. Tests fill it with buffers.
+type IO struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	InTTY  bool
+	OutTTY bool
+	// The terminal files themselves, for the interactive prompts, which
+	// need file descriptors; nil when not on a terminal.
+	InFile  *os.File
+	OutFile *os.File
+}
+
+// Env is everything a command receives from outside: I/O, environment and
+// clock. Commands never reach for os.Stdout, os.Getenv or
+// time.Now themselves, so tests can run them in-process.
+type Env struct {
+	IO     IO
+	Getenv func(string) string
+	Now    func() time.Time
+}
+
+// SystemEnv is the environment of the real process.
+func SystemEnv() *Env {
+	inTTY := term.IsTerminal(int(os.Stdin.Fd()))
+	outTTY := term.IsTerminal(int(os.Stdout.Fd()))
+	e := &Env{
+		IO: IO{
+			In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+			InTTY: inTTY, OutTTY: outTTY,
+		},
+		Getenv: os.Getenv,
+		Now:    time.Now,
+	}
+	if inTTY && outTTY {
+		e.IO.InFile, e.IO.OutFile = os.Stdin, os.Stdout
+	}
+	return e
+}

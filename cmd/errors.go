@@ -1,0 +1,92 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ladderhq/ladder/internal/doc"
+	"github.com/ladderhq/ladder/rubric"
+)
+
+// Exit codes, the same for every command.
+const (
+	ExitOK          = 0   // success
+	ExitFailure     = 1   // an operational failure: a file could not be written, ...
+	ExitUsage       = 2   // bad usage or invalid input: bad flag, unreadable or invalid file
+	ExitInterrupted = 130 // an interactive session was interrupted (after saving)
+)
+
+// exitCodesHelp is appended to every command's help.
+const exitCodesHelp = `
+Exit codes:
+  0    success
+  1    operational failure (a file could not be written, ...)
+  2    bad usage or invalid input (bad flag, unreadable or invalid file)
+  130  interactive session interrupted (answers saved)
+`
+
+// UsageError is bad usage: a wrong flag, argument or value.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// usageErrorf is a UsageError with a formatted message.
+func usageErrorf(format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// InputError is invalid input that does not come from a file (a person's
+// name, a level given on the command line).
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// SilentError has been reported already; it only carries the exit code.
+type SilentError struct{ Code int }
+
+func (e *SilentError) Error() string { return "" }
+
+// InterruptedError ends an interactive session that the user interrupted.
+type InterruptedError struct{ Message string }
+
+func (e *InterruptedError) Error() string { return e.Message }
+
+// exitCode maps an error to the exit code of the process.
+func exitCode(err error) int {
+	var (
+		silent      *SilentError
+		interrupted *InterruptedError
+		usage       *UsageError
+		input       *InputError
+		docErr      *doc.Error
+		invalid     *rubric.ValidationError
+	)
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &silent):
+		return silent.Code
+	case errors.As(err, &interrupted):
+		return ExitInterrupted
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &docErr), errors.As(err, &invalid):
+		return ExitUsage
+	case isCobraUsageError(err):
+		return ExitUsage
+	}
+	return ExitFailure
+}
+
+// isCobraUsageError recognises the errors cobra makes itself, which are
+// plain strings.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "required flag"} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
+}

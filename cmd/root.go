@@ -1,0 +1,171 @@
+// Package cmd is ladder's command line: one constructor per command, each
+// parsing flags into an options struct and handing the work to a run
+// function that tests can call directly.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/ladderhq/ladder/data"
+	"github.com/ladderhq/ladder/internal/doc"
+	"github.com/ladderhq/ladder/report"
+	"github.com/ladderhq/ladder/rubric"
+	"github.com/spf13/cobra"
+)
+
+// Main runs ladder in this process and returns its exit code.
+func Main() int {
+	return Run(SystemEnv(), os.Args[1:])
+}
+
+// Run runs ladder with these arguments and returns the exit code. All the
+// mapping from errors to exit codes and messages happens here.
+func Run(env *Env, args []string) int {
+	root := NewRootCmd(env)
+	root.SetArgs(args)
+	root.SetIn(env.IO.In)
+	root.SetOut(env.IO.Out)
+	root.SetErr(env.IO.Err)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return ExitOK
+	}
+	code := exitCode(err)
+	if msg := err.Error(); msg != "" {
+		var usage *UsageError
+		if (errors.As(err, &usage) || isCobraUsageError(err)) && cmd != nil {
+			msg += fmt.Sprintf(" (see '%s --help')", cmd.CommandPath())
+		}
+		fmt.Fprintln(env.IO.Err, "ladder: "+strings.TrimSpace(msg))
+	}
+	return code
+}
+
+// globals are the flags every command shares, and what they lead to.
+type globals struct {
+	env        *Env
+	rubricPath string
+	output     string
+	noColor    bool
+
+	loaded *rubric.Rubric
+}
+
+// NewRootCmd builds the whole command tree.
+func NewRootCmd(env *Env) *cobra.Command {
+	g := &globals{env: env}
+	root := &cobra.Command{
+		Use:   "ladder",
+		Short: "Career-ladder self-assessment: which level, which specialties, what is missing",
+		Long: `ladder asks about each criterion of a career ladder, then scores the answers
+against every level and specialty and explains each verdict with its gaps.
+
+Its built-in rubric is GitLab's Backend Engineering job family; --rubric
+loads any other ladder written as a rubric file.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		// No completion command until it is wired with the rubric's ids.
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	root.SetHelpTemplate(root.HelpTemplate() + exitCodesHelp)
+
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.rubricPath, "rubric", "", "use this rubric `file` instead of the built-in one")
+	pf.StringVarP(&g.output, "output", "o", "", "output `format`: table, json, yaml, ... (each command lists its own)")
+	pf.BoolVar(&g.noColor, "no-color", false, "no colour in the output (NO_COLOR is honoured too)")
+
+	root.AddCommand(
+		newScoreCmd(g),
+		newRubricCmd(g),
+		newVersionCmd(g),
+	)
+	return root
+}
+
+// rubric loads the rubric in use: --rubric, or the embedded one.
+func (g *globals) rubric() (*rubric.Rubric, error) {
+	if g.loaded != nil {
+		return g.loaded, nil
+	}
+	var (
+		r   *rubric.Rubric
+		err error
+	)
+	if g.rubricPath != "" {
+		var b []byte
+		if b, err = doc.ReadFile(g.rubricPath, doc.MaxFileSize); err == nil {
+			r, err = rubric.Parse(g.rubricPath, b)
+		}
+	} else {
+		r, err = data.Rubric()
+	}
+	if err != nil {
+		return nil, err
+	}
+	g.loaded = r
+	return r, nil
+}
+
+// style is how tables look on this output.
+func (g *globals) style() report.Style {
+	color := g.env.IO.OutTTY && !g.noColor && g.env.Getenv("NO_COLOR") == "" && g.env.Getenv("TERM") != "dumb"
+	return report.Style{Color: color, Borders: g.env.IO.OutTTY}
+}
+
+// formatsAnnotation lists a command's output formats, first the default;
+// shell completion of -o reads it too.
+const formatsAnnotation = "ladder/formats"
+
+func withFormats(c *cobra.Command, formats ...string) *cobra.Command {
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations[formatsAnnotation] = strings.Join(formats, ",")
+	return c
+}
+
+// format is the output format chosen for c, checked against the formats
+// it offers.
+func (g *globals) format(c *cobra.Command) (string, error) {
+	formats := strings.Split(c.Annotations[formatsAnnotation], ",")
+	if g.output == "" {
+		return formats[0], nil
+	}
+	for _, f := range formats {
+		if f == g.output {
+			return f, nil
+		}
+	}
+	return "", usageErrorf("%s cannot write %q output (use %s)", c.CommandPath(), g.output, strings.Join(formats, ", "))
+}
+
+// exactArgs is cobra.ExactArgs with a usage error that names what is missing.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageErrorf("expected %s, got %d %s", what, len(args), pluralWord(len(args), "argument", "arguments"))
+		}
+		return nil
+	}
+}
+
+// minArgs is cobra.MinimumNArgs with a usage error.
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usageErrorf("expected %s", what)
+		}
+		return nil
+	}
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,217 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/ladderhq/ladder/internal/doc"
+	"github.com/ladderhq/ladder/report"
+	"github.com/ladderhq/ladder/rubric"
+	"github.com/ladderhq/ladder/rubric/sourceref"
+	"github.com/spf13/cobra"
+)
+
+func newRubricCmd(g *globals) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "rubric",
+		Short: "Inspect the rubric, export it normalized, validate a custom one",
+		Long: `Inspect the rubric in use (the built-in one, or --rubric FILE), export it
+with every default filled in, or validate a rubric file of your own.`,
+		Args: exactArgs(0, "a subcommand: list, show, export or validate"),
+		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
+	}
+	c.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricExportCmd(g), newRubricValidateCmd(g))
+	return c
+}
+
+func newRubricListCmd(g *globals) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "list",
+		Short: "List the levels and specialties of the rubric",
+		Args:  exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, _ []string) error {
+			format, err := g.format(c)
+			if err != nil {
+				return err
+			}
+			r, err := g.rubric()
+			if err != nil {
+				return err
+			}
+			w := g.env.IO.Out
+			switch format {
+			case "json":
+				return report.WriteJSON(w, report.NewRubricSummary(r))
+			case "yaml":
+				return report.WriteYAML(w, report.NewRubricSummary(r))
+			}
+			return report.RenderRubricList(w, r, g.style())
+		},
+	}
+	return withFormats(c, "table", "json", "yaml")
+}
+
+func newRubricShowCmd(g *globals) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show a level, specialty, group, criterion or theme",
+		Long: `Show one element of the rubric by its id: a level (with every criterion it
+counts, rung by rung), a specialty (its criteria and groups), a group, a
+criterion (with its source references) or a theme.`,
+		Example: `  ladder rubric show senior
+  ladder rubric show gitaly
+  ladder rubric show base-language`,
+		Args: exactArgs(1, "one id"),
+		RunE: func(c *cobra.Command, args []string) error {
+			format, err := g.format(c)
+			if err != nil {
+				return err
+			}
+			r, err := g.rubric()
+			if err != nil {
+				return err
+			}
+			v, err := report.NewShow(r, args[0])
+			if err != nil {
+				return &InputError{Err: err}
+			}
+			w := g.env.IO.Out
+			switch format {
+			case "json":
+				return report.WriteJSON(w, v)
+			case "yaml":
+				return report.WriteYAML(w, v)
+			}
+			return report.RenderShow(w, r, v, g.style())
+		},
+	}
+	return withFormats(c, "table", "json", "yaml")
+}
+
+func newRubricExportCmd(g *globals) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "export",
+		Short: "Print the rubric normalized, every default filled in",
+		Long: `Print the rubric in use with every default filled in, source and specialty
+always as lists (sources, specialties). The output is itself a valid rubric:
+a good start for a ladder of your own.`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, _ []string) error {
+			format, err := g.format(c)
+			if err != nil {
+				return err
+			}
+			r, err := g.rubric()
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return report.WriteJSON(g.env.IO.Out, rubric.Export(r))
+			}
+			return report.WriteYAML(g.env.IO.Out, rubric.Export(r))
+		},
+	}
+	return withFormats(c, "yaml", "json")
+}
+
+type validateOptions struct {
+	*globals
+	file   string
+	source string
+}
+
+func newRubricValidateCmd(g *globals) *cobra.Command {
+	opts := &validateOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check a rubric file; report every problem with its line and column",
+		Long: `Check a rubric file: the format, ids, references between levels,
+specialties, themes and groups, expectations within the scale, supersedes
+and group cycles, unknown fields. Every problem is reported on its own line
+with the file, line and column; the exit code is 2 when there is any.
+
+With --source, also check that the rubric accounts for every list item of
+the Markdown page it was written from (see the README for the reference
+rule), and that every reference it makes exists on the page.`,
+		Example: `  ladder rubric validate my-ladder.yaml
+  ladder rubric validate my-ladder.yaml --source job-family.md`,
+		Args: exactArgs(1, "one rubric file"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.file = args[0]
+			return validateRun(opts)
+		},
+	}
+	c.Flags().StringVar(&opts.source, "source", "", "Markdown `page` the rubric must account for, item by item")
+	return c
+}
+
+func validateRun(opts *validateOptions) error {
+	errw := opts.env.IO.Err
+	data, err := doc.ReadFile(opts.file, doc.MaxFileSize)
+	if err != nil {
+		return err
+	}
+	r, err := rubric.Parse(opts.file, data)
+	var invalid *rubric.ValidationError
+	if errors.As(err, &invalid) {
+		for _, p := range invalid.Problems {
+			fmt.Fprintln(errw, p.Error())
+		}
+		return &SilentError{Code: ExitUsage}
+	}
+	if err != nil {
+		return err
+	}
+	if opts.source != "" {
+		if err := checkSource(opts, r); err != nil {
+			return err
+		}
+	}
+	_, err = fmt.Fprintf(opts.env.IO.Out, "%s: valid rubric %q version %s: %d levels, %d specialties, %d criteria, %d groups\n",
+		opts.file, r.ID, r.Version, len(r.Levels), len(r.Specialties), len(r.Criteria), len(r.Groups))
+	return err
+}
+
+// checkSource reports the list items of the source page the rubric leaves
+// unaccounted for, and the references that point at nothing.
+func checkSource(opts *validateOptions, r *rubric.Rubric) error {
+	data, err := doc.ReadFile(opts.source, doc.MaxFileSize)
+	if err != nil {
+		return err
+	}
+	page, err := sourceref.Parse(data)
+	if err != nil {
+		return &doc.Error{File: opts.source, Msg: err.Error()}
+	}
+	cited := map[string]bool{}
+	var bad []string
+	cite := func(what string, refs []string) {
+		for _, ref := range refs {
+			cited[ref] = true
+			if !page.Has(ref) {
+				bad = append(bad, fmt.Sprintf("%s: %s cites %q, which is not a list item or section of %s", opts.file, what, ref, opts.source))
+			}
+		}
+	}
+	for _, c := range r.Criteria {
+		cite("criterion "+c.ID, c.Sources)
+	}
+	for _, gr := range r.Groups {
+		cite("group "+gr.ID, gr.Sources)
+	}
+	for _, na := range r.NotAssessed {
+		cite("a not_assessed entry", na.Sources)
+	}
+	for _, it := range page.Items {
+		if !cited[it.Ref] {
+			bad = append(bad, fmt.Sprintf("%s:%d: list item %q is not accounted for (cite it on a criterion or group, or list it in not_assessed)", opts.source, it.Line, it.Ref))
+		}
+	}
+	for _, line := range bad {
+		fmt.Fprintln(opts.env.IO.Err, line)
+	}
+	if len(bad) > 0 {
+		return &SilentError{Code: ExitUsage}
+	}
+	return nil
+}

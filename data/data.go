@@ -1,0 +1,31 @@
+// Package data holds the rubric built into ladder: GitLab's Backend
+// Engineering job family, written by hand from the public job-family page
+// that sits beside it.
+package data
+
+import (
+	_ "embed"
+
+	"github.com/ladderhq/ladder/rubric"
+)
+
+// RubricFile is the name the embedded rubric goes by in messages.
+const RubricFile = "gitlab-backend-engineer.yaml"
+
+//go:embed gitlab-backend-engineer.yaml
+var rubricYAML []byte
+
+//go:embed gitlab-backend-engineer.source.md
+var sourcePage []byte
+
+// RubricYAML is the embedded rubric file, as written.
+func RubricYAML() []byte { return rubricYAML }
+
+// SourcePage is the job-family page the embedded rubric is written from.
+func SourcePage() []byte { return sourcePage }
+
+// Rubric decodes and validates the embedded rubric, with the same code that
+// checks a user's rubric.
+func Rubric() (*rubric.Rubric, error) {
+	return rubric.Parse(RubricFile, rubricYAML)
+}

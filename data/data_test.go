@@ -1,0 +1,130 @@
+package data
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ladderhq/ladder/rubric/sourceref"
+)
+
+// The embedded rubric passes the same validation as a user's rubric.
+func TestEmbeddedRubricIsValid(t *testing.T) {
+	r, err := Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(r.Levels); got != 4 {
+		t.Errorf("levels = %d, want 4 (Intern, Backend Engineer, Senior, Staff)", got)
+	}
+	if got := len(r.Specialties); got != 19 {
+		t.Errorf("specialties = %d, want the 19 of the page", got)
+	}
+}
+
+// Every list item of the source page is accounted for by a criterion, a
+// group or a not_assessed entry, and every reference the rubric makes points
+// at a real item or section of the page.
+func TestEverySourceItemIsAccountedFor(t *testing.T) {
+	r, err := Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := sourceref.Parse(SourcePage())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Items) < 250 {
+		t.Fatalf("parsed only %d list items from the page; the parser is broken", len(page.Items))
+	}
+	used := map[string][]string{} // reference -> who cites it
+	for _, c := range r.Criteria {
+		for _, s := range c.Sources {
+			used[s] = append(used[s], "criterion "+c.ID)
+		}
+	}
+	for _, g := range r.Groups {
+		for _, s := range g.Sources {
+			used[s] = append(used[s], "group "+g.ID)
+		}
+	}
+	for _, na := range r.NotAssessed {
+		for _, s := range na.Sources {
+			used[s] = append(used[s], "not_assessed")
+		}
+	}
+	var missing []string
+	for _, it := range page.Items {
+		if len(used[it.Ref]) == 0 {
+			missing = append(missing, it.Ref+" (line "+strconv.Itoa(it.Line)+"): "+it.Text)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d list items of the page are not accounted for:\n  %s", len(missing), strings.Join(missing, "\n  "))
+	}
+	var unknown []string
+	for ref, who := range used {
+		if !page.Has(ref) {
+			unknown = append(unknown, ref+" (cited by "+strings.Join(who, ", ")+")")
+		}
+	}
+	sort.Strings(unknown)
+	if len(unknown) > 0 {
+		t.Errorf("references to nothing on the page:\n  %s", strings.Join(unknown, "\n  "))
+	}
+}
+
+// A not_assessed entry must not hide an item that a criterion also uses:
+// either it is assessed or it is not.
+func TestNotAssessedItemsAreNotAssessed(t *testing.T) {
+	r, err := Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := map[string]bool{}
+	for _, c := range r.Criteria {
+		for _, s := range c.Sources {
+			cited[s] = true
+		}
+	}
+	for _, g := range r.Groups {
+		for _, s := range g.Sources {
+			cited[s] = true
+		}
+	}
+	for _, na := range r.NotAssessed {
+		for _, s := range na.Sources {
+			if cited[s] {
+				t.Errorf("%s is both assessed and listed as not assessed", s)
+			}
+		}
+	}
+}
+
+// Every specialty heading of the page is a specialty of the rubric, under
+// the same title.
+func TestSpecialtiesMatchThePage(t *testing.T) {
+	r, err := Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := sourceref.Parse(SourcePage())
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]bool{}
+	for _, s := range r.Specialties {
+		titles[s.Title] = true
+	}
+	afterHiring := false
+	for _, s := range page.Sections {
+		if s == "Hiring Process" {
+			afterHiring = true
+			continue
+		}
+		if afterHiring && !strings.Contains(s, "/") && !titles[s] {
+			t.Errorf("section %q of the page has no specialty in the rubric", s)
+		}
+	}
+}

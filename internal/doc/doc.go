@@ -1,0 +1,343 @@
+// Package doc reads YAML and JSON documents into one node tree that keeps the
+// line and column of every value, and decodes it strictly: unknown fields,
+// duplicate keys, wrong types and runaway aliases are errors that name the
+// file, line and column.
+//
+// The rubric and assessment formats decode through it, so both formats give
+// the same kind of error messages whether a person writes YAML or JSON.
+package doc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxNodes bounds the number of values one document may expand to, aliases
+// included, so that a small file full of nested aliases cannot exhaust memory.
+const MaxNodes = 1_000_000
+
+// Error is an input error located in a file. Line and Col are 1-based; zero
+// when unknown.
+type Error struct {
+	File string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Node is a value of the document with its position.
+type Node = yaml.Node
+
+// Document is a parsed file.
+type Document struct {
+	File  string
+	Root  *Node // the top-level value
+	nodes int   // values visited so far, aliases expanded
+}
+
+// Parse reads data as JSON when the file name ends in .json or the content
+// starts with '{' or '[', and as YAML otherwise.
+func Parse(file string, data []byte) (*Document, error) {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, &Error{File: file, Msg: "not a text file (it contains NUL bytes)"}
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(trimmed) == 0 {
+		return nil, &Error{File: file, Msg: "the file is empty"}
+	}
+	var (
+		root *Node
+		err  error
+	)
+	if strings.EqualFold(filepath.Ext(file), ".json") || trimmed[0] == '{' || trimmed[0] == '[' {
+		root, err = parseJSON(data)
+	} else {
+		root, err = parseYAML(data)
+	}
+	if err != nil {
+		var de *Error
+		if errors.As(err, &de) {
+			de.File = file
+			return nil, de
+		}
+		return nil, &Error{File: file, Msg: err.Error()}
+	}
+	return &Document{File: file, Root: root}, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parserProblems are the problems yaml.v3's parser (as opposed to its
+// scanner) reports. For those it prints the 0-based line of the construct it
+// was parsing; every other error carries a 1-based line.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
+func parseYAML(data []byte) (*Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var n Node
+	if err := dec.Decode(&n); err != nil {
+		msg := err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			if parserProblems[m[2]] {
+				line++
+			}
+			return nil, &Error{Line: line, Msg: "invalid YAML: " + m[2]}
+		}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		if parserProblems[msg] { // no line given: the problem is on the first
+			return nil, &Error{Line: 1, Msg: "invalid YAML: " + msg}
+		}
+		return nil, &Error{Msg: "invalid YAML: " + msg}
+	}
+	var extra Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &Error{Line: extra.Line, Col: extra.Column, Msg: "more than one YAML document in the file"}
+	}
+	if n.Kind != yaml.DocumentNode || len(n.Content) == 0 {
+		return nil, &Error{Msg: "the file is empty"}
+	}
+	return n.Content[0], nil
+}
+
+// Errorf returns an error located at n.
+func (d *Document) Errorf(n *Node, format string, args ...any) error {
+	e := &Error{File: d.File, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Col = n.Line, n.Column
+	}
+	return e
+}
+
+// resolve follows aliases and counts the values a decoder visits.
+func (d *Document) resolve(n *Node) (*Node, error) {
+	for n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			return nil, d.Errorf(n, "unknown alias")
+		}
+		n = n.Alias
+	}
+	d.nodes++
+	if d.nodes > MaxNodes {
+		return nil, d.Errorf(n, "the document expands to more than %d values (aliases included)", MaxNodes)
+	}
+	return n, nil
+}
+
+// Field is one key of a mapping: the key node and its value.
+type Field struct {
+	Key   *Node
+	Value *Node
+}
+
+// Map walks a mapping: it calls fn for every key in order, rejects duplicate
+// keys, and rejects keys that are not in known (when known is not nil) with a
+// message that lists the known ones.
+func (d *Document) Map(n *Node, what string, known []string, fn func(key string, f Field) error) error {
+	n, err := d.resolve(n)
+	if err != nil {
+		return err
+	}
+	if n.Kind != yaml.MappingNode {
+		return d.Errorf(n, "%s must be a mapping, not %s", what, describe(n))
+	}
+	seen := make(map[string]*Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, err := d.resolve(n.Content[i])
+		if err != nil {
+			return err
+		}
+		if k.Kind != yaml.ScalarNode {
+			return d.Errorf(k, "%s: keys must be plain strings", what)
+		}
+		key := k.Value
+		if prev, dup := seen[key]; dup {
+			return d.Errorf(k, "duplicate key %q in %s (first at line %d)", key, what, prev.Line)
+		}
+		seen[key] = k
+		if known != nil && !contains(known, key) {
+			return d.Errorf(k, "unknown field %q in %s (known: %s)", key, what, strings.Join(known, ", "))
+		}
+		if err := fn(key, Field{Key: k, Value: n.Content[i+1]}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Seq walks a sequence.
+func (d *Document) Seq(n *Node, what string, fn func(i int, item *Node) error) error {
+	n, err := d.resolve(n)
+	if err != nil {
+		return err
+	}
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return d.Errorf(n, "%s must be a list, not %s", what, describe(n))
+	}
+	for i, item := range n.Content {
+		if err := fn(i, item); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Scalar returns the resolved scalar node, or an error naming what was
+// expected.
+func (d *Document) Scalar(n *Node, what string) (*Node, error) {
+	n, err := d.resolve(n)
+	if err != nil {
+		return nil, err
+	}
+	if n.Kind != yaml.ScalarNode {
+		return nil, d.Errorf(n, "%s must be a single value, not %s", what, describe(n))
+	}
+	return n, nil
+}
+
+// String decodes a string. Numbers and booleans written without quotes are
+// accepted as their text ("version: 1" means "1").
+func (d *Document) String(n *Node, what string) (string, error) {
+	s, err := d.Scalar(n, what)
+	if err != nil {
+		return "", err
+	}
+	if isNull(s) {
+		return "", nil
+	}
+	return s.Value, nil
+}
+
+// Int decodes an integer.
+func (d *Document) Int(n *Node, what string) (int, error) {
+	s, err := d.Scalar(n, what)
+	if err != nil {
+		return 0, err
+	}
+	if s.Tag != "!!int" {
+		return 0, d.Errorf(s, "%s must be a whole number, not %s", what, describe(s))
+	}
+	v, err := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 0, 32)
+	if err != nil {
+		return 0, d.Errorf(s, "%s must be a whole number, not %q", what, s.Value)
+	}
+	return int(v), nil
+}
+
+// Float decodes a number.
+func (d *Document) Float(n *Node, what string) (float64, error) {
+	s, err := d.Scalar(n, what)
+	if err != nil {
+		return 0, err
+	}
+	if s.Tag != "!!int" && s.Tag != "!!float" {
+		return 0, d.Errorf(s, "%s must be a number, not %s", what, describe(s))
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s.Value, "_", ""), 64)
+	if err != nil {
+		return 0, d.Errorf(s, "%s must be a number, not %q", what, s.Value)
+	}
+	return v, nil
+}
+
+// Strings decodes a string or a list of strings.
+func (d *Document) Strings(n *Node, what string) ([]string, error) {
+	r, err := d.resolve(n)
+	if err != nil {
+		return nil, err
+	}
+	if r.Kind == yaml.ScalarNode {
+		if isNull(r) {
+			return nil, nil
+		}
+		return []string{r.Value}, nil
+	}
+	var out []string
+	err = d.Seq(r, what, func(_ int, item *Node) error {
+		s, err := d.String(item, what+" entries")
+		if err != nil {
+			return err
+		}
+		out = append(out, s)
+		return nil
+	})
+	return out, err
+}
+
+// IsNull reports whether n is an explicit null (~, null or empty).
+func IsNull(n *Node) bool { return isNull(n) }
+
+func isNull(n *Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func describe(n *Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if isNull(n) {
+			return "empty"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Pos is a position in a file.
+type Pos struct{ Line, Col int }
+
+// PosOf is the position of a node.
+func PosOf(n *Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+
+// At returns an error located at pos.
+func (d *Document) At(pos Pos, format string, args ...any) error {
+	return &Error{File: d.File, Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf(format, args...)}
+}

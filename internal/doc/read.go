@@ -1,0 +1,67 @@
+package doc
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// MaxFileSize is the largest rubric or assessment file ladder reads.
+const MaxFileSize = 10 << 20
+
+// ReadFile reads a user's file, refusing what is not a regular file (a
+// folder, or a FIFO that would block forever) and anything over max bytes,
+// with an error that names the file.
+func ReadFile(path string, max int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: describeOSError(err)}
+	}
+	switch {
+	case fi.IsDir():
+		return nil, &Error{File: path, Msg: "is a folder, not a file"}
+	case !fi.Mode().IsRegular():
+		return nil, &Error{File: path, Msg: "is not a regular file"}
+	case fi.Size() > max:
+		return nil, &Error{File: path, Msg: fmt.Sprintf("is %s, larger than the %s limit", size(fi.Size()), size(max))}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: describeOSError(err)}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot read: " + describeOSError(err)}
+	}
+	if int64(len(data)) > max {
+		return nil, &Error{File: path, Msg: fmt.Sprintf("is larger than the %s limit", size(max))}
+	}
+	return data, nil
+}
+
+func describeOSError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func size(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

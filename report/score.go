@@ -1,0 +1,347 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/rubric"
+	"go.yaml.in/yaml/v3"
+)
+
+// ScoreJSON is the data form of a scored assessment (SPEC section 4).
+type ScoreJSON struct {
+	Person      string           `json:"person" yaml:"person"`
+	Rater       string           `json:"rater" yaml:"rater"`
+	Role        string           `json:"role" yaml:"role"`
+	Rubric      assess.RubricRef `json:"rubric" yaml:"rubric"`
+	FitLevel    *string          `json:"fit_level" yaml:"fit_level"`
+	Levels      []LevelJSON      `json:"levels" yaml:"levels"`
+	Specialties []SpecialtyJSON  `json:"specialties" yaml:"specialties"`
+	Notes       []string         `json:"notes" yaml:"notes"`
+	Bonus       CountJSON        `json:"bonus" yaml:"bonus"`
+	Unanswered  []string         `json:"unanswered" yaml:"unanswered"`
+}
+
+// LevelJSON is one level's score.
+type LevelJSON struct {
+	ID      string     `json:"id" yaml:"id"`
+	Score   float64    `json:"score" yaml:"score"`
+	Verdict string     `json:"verdict" yaml:"verdict"`
+	Rungs   []RungJSON `json:"rungs" yaml:"rungs"`
+	Gaps    []GapJSON  `json:"gaps" yaml:"gaps"`
+}
+
+// RungJSON is the score of the units one level introduces.
+type RungJSON struct {
+	Level string  `json:"level" yaml:"level"`
+	Score float64 `json:"score" yaml:"score"`
+}
+
+// SpecialtyJSON is one specialty's score.
+type SpecialtyJSON struct {
+	ID      string    `json:"id" yaml:"id"`
+	Score   float64   `json:"score" yaml:"score"`
+	Verdict string    `json:"verdict" yaml:"verdict"`
+	Gaps    []GapJSON `json:"gaps" yaml:"gaps"`
+}
+
+// GapJSON is one unmet unit. For a criterion, rating is the rating given (a
+// number, or "yes"/"no"; null when unanswered) and expected the rating the
+// target expects. For a group, rating and expected are null, and met / min
+// say how many members are met and how many it needs.
+type GapJSON struct {
+	Criteria []string `json:"criteria" yaml:"criteria"`
+	Group    *string  `json:"group" yaml:"group"`
+	Rating   any      `json:"rating" yaml:"rating"`
+	Expected any      `json:"expected" yaml:"expected"`
+	Strength string   `json:"strength" yaml:"strength"`
+	Met      *int     `json:"met,omitempty" yaml:"met,omitempty"`
+	Min      *int     `json:"min,omitempty" yaml:"min,omitempty"`
+}
+
+// CountJSON is "met of total".
+type CountJSON struct {
+	Met   int `json:"met" yaml:"met"`
+	Total int `json:"total" yaml:"total"`
+}
+
+// NewScoreJSON converts a result to its data form.
+func NewScoreJSON(res *assess.Result) ScoreJSON {
+	a := res.Assessment
+	out := ScoreJSON{
+		Person:      a.Person,
+		Rater:       a.Rater,
+		Role:        string(a.Role),
+		Rubric:      a.Rubric,
+		Levels:      []LevelJSON{},
+		Specialties: []SpecialtyJSON{},
+		Notes:       nonNil(res.Notes),
+		Bonus:       CountJSON{Met: res.Bonus.Met, Total: res.Bonus.Total},
+		Unanswered:  nonNil(res.Unanswered),
+	}
+	if res.FitLevel != "" {
+		fit := res.FitLevel
+		out.FitLevel = &fit
+	}
+	for _, t := range res.Levels {
+		l := LevelJSON{ID: t.ID, Score: Round2(t.Score), Verdict: string(t.Verdict), Rungs: []RungJSON{}, Gaps: gapsJSON(t.Gaps)}
+		for _, rg := range t.Rungs {
+			l.Rungs = append(l.Rungs, RungJSON{Level: rg.Level, Score: Round2(rg.Score)})
+		}
+		out.Levels = append(out.Levels, l)
+	}
+	for _, t := range res.Specialties {
+		out.Specialties = append(out.Specialties, SpecialtyJSON{ID: t.ID, Score: Round2(t.Score), Verdict: string(t.Verdict), Gaps: gapsJSON(t.Gaps)})
+	}
+	return out
+}
+
+func gapsJSON(gaps []assess.UnitScore) []GapJSON {
+	out := []GapJSON{}
+	for _, g := range gaps {
+		j := GapJSON{Strength: string(g.Strength)}
+		for _, c := range g.Criteria {
+			j.Criteria = append(j.Criteria, c.ID)
+		}
+		if g.Group != "" {
+			group, met, min := g.Group, g.Metc, g.Min
+			j.Group, j.Met, j.Min = &group, &met, &min
+		} else {
+			c := g.Criteria[0]
+			j.Rating, j.Expected = RatingValue(c), ExpectedValue(c)
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// RatingValue is a criterion's rating as data: a number, "yes"/"no", or nil.
+func RatingValue(c assess.CriterionScore) any {
+	if c.Rating == nil {
+		return nil
+	}
+	if c.YesNo {
+		return c.Rating.String()
+	}
+	return c.Rating.Value
+}
+
+// ExpectedValue is the rating a criterion expects as data: a number, or "yes".
+func ExpectedValue(c assess.CriterionScore) any {
+	if c.YesNo {
+		return "yes"
+	}
+	return c.Expected
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// WriteJSON writes one object for one result and an array for several.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// WriteYAML writes v as YAML.
+func WriteYAML(w io.Writer, v any) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// ScoreOptions tune the score table.
+type ScoreOptions struct {
+	Gaps int // gaps shown per target that is not met; 0 shows all
+}
+
+// RenderScore writes a scored assessment for people: levels, specialties,
+// the gaps behind every verdict short of "meets", notes and bonus.
+func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style, opt ScoreOptions) error {
+	p := &printer{w: w}
+	a := res.Assessment
+	p.line("%s  %s", style.Bold(a.Person), style.Dim(RaterLine(a)))
+	fit := "none: " + r.Levels[0].Title + " is not met yet"
+	if res.FitLevel != "" {
+		fit = r.Level(res.FitLevel).Title
+	}
+	p.line("Fit level: %s", style.Bold(fit))
+	p.line("")
+
+	lt := NewTable(style, "Level", "Score", "", "Verdict", "Rungs").AlignRight(2)
+	for _, t := range res.Levels {
+		lt.Row(r.Level(t.ID).Title, Bar(t.Score, 20), Percent(t.Score), VerdictText(style, t.Verdict), rungsText(t.Rungs))
+	}
+	p.table(lt)
+
+	if len(res.Specialties) > 0 {
+		p.line("")
+		st := NewTable(style, "Specialty", "Score", "", "Verdict", "Bonus").AlignRight(2)
+		for _, t := range res.Specialties {
+			st.Row(r.Specialty(t.ID).Title, Bar(t.Score, 20), Percent(t.Score), VerdictText(style, t.Verdict), countText(t.Bonus))
+		}
+		p.table(st)
+	}
+
+	var targets []assess.TargetScore
+	for _, list := range [][]assess.TargetScore{res.Levels, res.Specialties} {
+		for _, t := range list {
+			if t.Verdict != assess.Meets && len(t.Gaps) > 0 {
+				targets = append(targets, t)
+			}
+		}
+	}
+	if len(targets) > 0 {
+		p.line("")
+		p.line("%s", style.Bold("Gaps"))
+		for _, t := range targets {
+			p.line("  %s: %s, %s", TargetTitle(r, t), VerdictText(style, t.Verdict), Percent(t.Score))
+			shown := t.Gaps
+			if opt.Gaps > 0 && len(shown) > opt.Gaps {
+				shown = shown[:opt.Gaps]
+			}
+			for _, g := range shown {
+				p.line("    %s", GapLine(r, style, g))
+			}
+			if more := len(t.Gaps) - len(shown); more > 0 {
+				p.line("    %s", style.Dim(fmt.Sprintf("... and %d more (--gaps 0 shows them all)", more)))
+			}
+		}
+	}
+	if len(res.Notes) > 0 {
+		p.line("")
+		p.line("%s", style.Bold("Notes"))
+		for _, n := range res.Notes {
+			p.line("  - %s", n)
+		}
+	}
+	p.line("")
+	p.line("Bonus: %d of %d nice-to-haves met (never part of a score).", res.Bonus.Met, res.Bonus.Total)
+	if n := len(res.Unanswered); n > 0 {
+		p.line("Unanswered: %d %s.", n, plural(n, "criterion", "criteria"))
+	}
+	return p.err
+}
+
+// RaterLine says who rated whom: "self-assessment" or "rated by Bob (manager)".
+func RaterLine(a *assess.Assessment) string {
+	when := ""
+	if !a.Updated.IsZero() {
+		when = ", " + a.Updated.UTC().Format("2006-01-02")
+	}
+	if a.Role == assess.Self && a.Rater == a.Person {
+		return "self-assessment" + when
+	}
+	return fmt.Sprintf("rated by %s (%s)%s", a.Rater, a.Role, when)
+}
+
+// TargetTitle is the title of the level or specialty a score is for.
+func TargetTitle(r *rubric.Rubric, t assess.TargetScore) string {
+	if t.Specialty {
+		return r.Specialty(t.ID).Title + " (specialty)"
+	}
+	return r.Level(t.ID).Title
+}
+
+// VerdictText shows a verdict, coloured on a terminal.
+func VerdictText(style Style, v assess.Verdict) string {
+	switch v {
+	case assess.Meets:
+		return style.paint(green, string(v))
+	case assess.Incomplete:
+		return style.paint(cyan, string(v))
+	case assess.Approaching:
+		return style.paint(yellow, string(v))
+	}
+	return style.paint(red, string(v))
+}
+
+func rungsText(rungs []assess.RungScore) string {
+	var parts []string
+	for _, rg := range rungs {
+		parts = append(parts, rg.Level+" "+Percent(rg.Score))
+	}
+	return strings.Join(parts, "  ")
+}
+
+func countText(c assess.Count) string {
+	if c.Total == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d/%d", c.Met, c.Total)
+}
+
+// GapLine describes one unmet unit on one line.
+func GapLine(r *rubric.Rubric, style Style, g assess.UnitScore) string {
+	tag := fmt.Sprintf("[%s]", g.Strength)
+	if g.Required() {
+		tag = style.paint(red, tag)
+	}
+	if g.Group != "" {
+		grp := r.GroupByID(g.Group)
+		return fmt.Sprintf("%s %s: %d of %d needed met (%s)", tag, grp.Title, g.Metc, g.Min, g.Group)
+	}
+	c := g.Criteria[0]
+	return fmt.Sprintf("%s %s %s %s", tag, c.ID, Clip(r.Criterion(c.ID).Prompt, 64), style.Dim("("+RatingShortfall(c)+")"))
+}
+
+// RatingShortfall says "rated 1, expects 3" or "unanswered, expects yes".
+func RatingShortfall(c assess.CriterionScore) string {
+	got := "unanswered"
+	if c.Rating != nil {
+		got = "rated " + c.Rating.String()
+	}
+	want := fmt.Sprint(c.Expected)
+	if c.YesNo {
+		want = "yes"
+	}
+	return got + ", expects " + want
+}
+
+// Clip shortens text to about n characters at a word boundary.
+func Clip(text string, n int) string {
+	if len([]rune(text)) <= n {
+		return text
+	}
+	cut := string([]rune(text)[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) line(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+	}
+}
+
+func (p *printer) table(t *Table) {
+	if p.err == nil {
+		p.err = t.Render(p.w)
+	}
+}
