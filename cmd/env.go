@@ -3,8 +3,10 @@ package cmd
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/ladderhq/ladder/assess"
 	"golang.org/x/term"
 )
 
@@ -47,4 +49,17 @@ func SystemEnv() *Env {
 		e.IO.InFile, e.IO.OutFile = os.Stdin, os.Stdout
 	}
 	return e
+}
+
+// AssessmentStore is where ladder keeps assessments by default:
+// $XDG_DATA_HOME/ladder/assessments, or ~/.local/share/ladder/assessments.
+func (e *Env) AssessmentStore() (assess.Store, error) {
+	if d := e.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return assess.Store{Dir: filepath.Join(d, "ladder", "assessments")}, nil
+	}
+	home := e.Getenv("HOME")
+	if home == "" {
+		return assess.Store{}, usageErrorf("cannot find the data folder: set XDG_DATA_HOME or HOME")
+	}
+	return assess.Store{Dir: filepath.Join(home, ".local", "share", "ladder", "assessments")}, nil
 }
