@@ -4,6 +4,8 @@
 package assess
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -106,16 +108,36 @@ func (a *Assessment) HasSpecialty(id string) bool {
 // Warning is something worth telling the user that does not stop the work.
 type Warning struct {
 	File string
+	Kind WarningKind
 	Msg  string
 }
+
+// migrateHint ends a warning that ladder migrate would resolve.
+const migrateHint = " (ladder migrate updates the file)"
+
+// WithoutHint is the warning without its advice to run ladder migrate, for
+// ladder migrate itself.
+func (w Warning) WithoutHint() string { return strings.TrimSuffix(w.String(), migrateHint) }
+
+// WarningKind says what a warning is about.
+type WarningKind string
+
+// The kinds of warnings.
+const (
+	OtherVersion WarningKind = "version" // written for another version of the rubric
+	Renamed      WarningKind = "renamed" // a rating under an alias of its criterion
+	Retired      WarningKind = "retired" // a rating the rubric cannot take, kept apart
+)
 
 func (w Warning) String() string { return w.File + ": " + w.Msg }
 
 // Options change how strictly a file is read.
 type Options struct {
-	// KeepUnknown keeps ratings of ids the rubric does not know (in Retired)
-	// instead of failing; ladder migrate uses it.
-	KeepUnknown bool
+	// Migrate keeps every rating the rubric cannot take (an id it no longer
+	// has, a rating outside its scale, yes/no where it asks for a number or
+	// the other way round) in Retired, with a warning, instead of failing;
+	// ladder migrate uses it so that no answer is ever dropped.
+	Migrate bool
 }
 
 // Load reads an assessment file from disk and checks it against r.
@@ -181,7 +203,7 @@ func (p *parser) top() error {
 				return d.Errorf(f.Value, "written for rubric %q, not %q (use --rubric to score it against its own rubric)", a.Rubric.ID, p.r.ID)
 			}
 			if err == nil && a.Rubric.Version != p.r.Version {
-				p.warnings = append(p.warnings, Warning{File: d.File, Msg: fmt.Sprintf("written for version %q of rubric %q, scored against version %q", a.Rubric.Version, a.Rubric.ID, p.r.Version)})
+				p.warnings = append(p.warnings, Warning{File: d.File, Kind: OtherVersion, Msg: fmt.Sprintf("written for version %q of rubric %q, scored against version %q", a.Rubric.Version, a.Rubric.ID, p.r.Version)})
 			}
 		case "person":
 			a.Person, err = d.String(f.Value, "person")
@@ -308,16 +330,8 @@ func (p *parser) ratings(n *doc.Node) error {
 	return d.Map(n, "ratings", nil, func(key string, f doc.Field) error {
 		c := p.r.Resolve(key)
 		if c == nil {
-			if p.opt.KeepUnknown {
-				rt, err := p.rating(f.Value, nil, key)
-				if err != nil {
-					return err
-				}
-				if p.a.Retired == nil {
-					p.a.Retired = map[string]Rating{}
-				}
-				p.a.Retired[key] = rt
-				return nil
+			if p.opt.Migrate {
+				return p.retire(key, f.Value, fmt.Sprintf("rubric %q has no criterion %q", p.r.ID, key))
 			}
 			return d.Errorf(f.Key, "unknown criterion %q in rubric %q", key, p.r.ID)
 		}
@@ -327,11 +341,29 @@ func (p *parser) ratings(n *doc.Node) error {
 		source[c.ID] = key
 		rt, err := p.rating(f.Value, c, key)
 		if err != nil {
+			var de *doc.Error
+			if p.opt.Migrate && errors.As(err, &de) {
+				return p.retire(key, f.Value, de.Msg)
+			}
 			return err
+		}
+		if key != c.ID {
+			p.warnings = append(p.warnings, Warning{File: d.File, Kind: Renamed, Msg: fmt.Sprintf("criterion %q is now %q", key, c.ID) + migrateHint})
 		}
 		p.a.Ratings[c.ID] = rt
 		return nil
 	})
+}
+
+// retire keeps a rating the rubric cannot take, as it was written.
+func (p *parser) retire(key string, n *doc.Node, why string) error {
+	rt, err := p.rating(n, nil, key)
+	if err != nil {
+		return err
+	}
+	p.keepRetired(key, rt)
+	p.warnings = append(p.warnings, Warning{File: p.d.File, Kind: Retired, Msg: fmt.Sprintf("rating of %q kept under retired: %s", key, why)})
+	return nil
 }
 
 func (p *parser) retired(n *doc.Node) error {
@@ -340,12 +372,16 @@ func (p *parser) retired(n *doc.Node) error {
 		if err != nil {
 			return err
 		}
-		if p.a.Retired == nil {
-			p.a.Retired = map[string]Rating{}
-		}
-		p.a.Retired[key] = rt
+		p.keepRetired(key, rt)
 		return nil
 	})
+}
+
+func (p *parser) keepRetired(key string, rt Rating) {
+	if p.a.Retired == nil {
+		p.a.Retired = map[string]Rating{}
+	}
+	p.a.Retired[key] = rt
 }
 
 // rating decodes "3", "yes", or {rating: 3, note: "..."}. With c nil (a
@@ -393,7 +429,7 @@ func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (Rating, e
 		if err != nil {
 			return rt, err
 		}
-		if n < 0 || n > p.r.MaxRating() {
+		if c != nil && (n < 0 || n > p.r.MaxRating()) {
 			return rt, d.Errorf(v, "rating %d of %q is outside the scale 0..%d", n, key, p.r.MaxRating())
 		}
 		rt.Value = n
@@ -446,7 +482,16 @@ func Encode(a *Assessment, r *rubric.Rubric) ([]byte, error) {
 		}
 		add("retired", retired)
 	}
-	return yaml.Marshal(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m}})
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m}}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 func ratingNode(rt Rating) *yaml.Node {

@@ -81,6 +81,7 @@ loads any other ladder written as a rubric file.`,
 	root.AddCommand(
 		newScoreCmd(g),
 		newRubricCmd(g),
+		newMigrateCmd(g),
 		newVersionCmd(g),
 	)
 	return root

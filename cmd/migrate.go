@@ -1,0 +1,79 @@
+package cmd
+
+import (
+	"fmt"
+
+	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/doc"
+	"github.com/spf13/cobra"
+)
+
+type migrateOptions struct {
+	*globals
+	file string
+	out  string
+}
+
+func newMigrateCmd(g *globals) *cobra.Command {
+	opts := &migrateOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "migrate FILE",
+		Short: "Rewrite an assessment for the current version of its rubric",
+		Long: `Rewrite an assessment written against an older version of its rubric:
+ratings under a criterion's old id (one of its aliases) move to the current
+id, and every rating the rubric can no longer take (a criterion it dropped,
+a rating outside its scale, yes/no where it now asks for a number) is kept
+under "retired" in the file, never dropped. The file is rewritten in place,
+atomically, unless --out names another.
+
+An old file loads without migrating too: its ratings are mapped through the
+aliases with a warning. Ratings the rubric cannot take stop other commands
+until the file is migrated.`,
+		Example: `  ladder migrate ~/.local/share/ladder/assessments/ada-lovelace/2025-03-01T090000Z-ada-lovelace-self.yaml
+  ladder --rubric ladder-v2.yaml migrate old.yaml --out new.yaml`,
+		Args: exactArgs(1, "one assessment file"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.file = args[0]
+			if opts.out == "" {
+				opts.out = opts.file
+			}
+			return migrateRun(opts)
+		},
+	}
+	c.Flags().StringVar(&opts.out, "out", "", "write the migrated assessment to this `file` instead of in place")
+	return c
+}
+
+func migrateRun(opts *migrateOptions) error {
+	r, err := opts.rubric()
+	if err != nil {
+		return err
+	}
+	data, err := doc.ReadFile(opts.file, doc.MaxFileSize)
+	if err != nil {
+		return err
+	}
+	a, warnings, err := assess.Parse(opts.file, data, r, assess.Options{Migrate: true})
+	if err != nil {
+		return err
+	}
+	counts := map[assess.WarningKind]int{}
+	for _, w := range warnings {
+		counts[w.Kind]++
+		if w.Kind != assess.OtherVersion {
+			fmt.Fprintln(opts.env.IO.Err, "ladder: "+w.WithoutHint())
+		}
+	}
+	from := a.Rubric.Version
+	if from == r.Version && counts[assess.Renamed] == 0 && counts[assess.Retired] == 0 && opts.out == opts.file {
+		_, err := fmt.Fprintf(opts.env.IO.Out, "%s: already up to date with rubric %q version %s\n", opts.file, r.ID, r.Version)
+		return err
+	}
+	a.Rubric.Version = r.Version
+	if err := assess.Save(opts.out, a, r); err != nil {
+		return fmt.Errorf("cannot write %s: %w", opts.out, err)
+	}
+	_, err = fmt.Fprintf(opts.env.IO.Out, "%s: migrated from version %s to %s of rubric %q: %d %s, %d renamed, %d kept under retired\n",
+		opts.out, from, r.Version, r.ID, len(a.Ratings), pluralWord(len(a.Ratings), "rating", "ratings"), counts[assess.Renamed], counts[assess.Retired])
+	return err
+}
