@@ -82,6 +82,7 @@ loads any other ladder written as a rubric file.`,
 		newScoreCmd(g),
 		newRubricCmd(g),
 		newMigrateCmd(g),
+		newSchemaCmd(g),
 		newVersionCmd(g),
 	)
 	return root

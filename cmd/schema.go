@@ -1,0 +1,53 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/report"
+	"github.com/ladderhq/ladder/rubric"
+	"github.com/spf13/cobra"
+)
+
+func newSchemaCmd(g *globals) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "schema rubric|assessment",
+		Short: "Print the JSON Schema of rubric or assessment files",
+		Long: `Print a JSON Schema (draft 2020-12) for editors and other tools.
+
+The rubric schema describes the format. The assessment schema is made for
+the rubric in use (--rubric, or the built-in one): it lists that rubric's
+levels, specialties and criteria, each with its question and the ratings it
+takes, so an editor can complete ids and check every rating.
+
+ladder rubric validate and ladder score check more than a schema can (ids
+that must exist, cycles, a rating's criterion), so use them as the judge.`,
+		Example: `  ladder schema assessment > assessment.schema.json
+  # then, in a YAML file edited with a YAML language server:
+  # yaml-language-server: $schema=assessment.schema.json`,
+		ValidArgs: []string{"rubric", "assessment"},
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 || (args[0] != "rubric" && args[0] != "assessment") {
+				return usageErrorf("expected rubric or assessment")
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if args[0] == "rubric" {
+				var b bytes.Buffer
+				if err := json.Indent(&b, rubric.Schema(), "", "  "); err != nil {
+					return err
+				}
+				_, err := g.env.IO.Out.Write(b.Bytes())
+				return err
+			}
+			r, err := g.rubric()
+			if err != nil {
+				return err
+			}
+			return report.WriteJSON(g.env.IO.Out, assess.Schema(r))
+		},
+	}
+	return c
+}
