@@ -3,7 +3,8 @@
 BIN         := bin/ladder
 PKG         := github.com/ladderhq/ladder
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS     := -X $(PKG)/internal/buildinfo.version=$(VERSION)
+REVISION    ?= $(shell git rev-parse HEAD 2>/dev/null)
+LDFLAGS     := -X $(PKG)/internal/buildinfo.version=$(VERSION) -X $(PKG)/internal/buildinfo.revision=$(REVISION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GO          ?= go
 
@@ -54,6 +55,10 @@ fuzz: ## Run each fuzz target for FUZZTIME (default 30s)
 			$(GO) test $$target -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) || exit 1; \
 		done; \
 	done
+
+.PHONY: generate
+generate: ## Recompile the built-in rubric from data/gitlab-backend-engineer.yaml
+	$(GO) generate ./data
 
 .PHONY: update
 update: ## Regenerate golden files and test-script output (review the diff!)

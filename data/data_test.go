@@ -1,11 +1,13 @@
 package data
 
 import (
+	"encoding/json"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/ladderhq/ladder/rubric"
 	"github.com/ladderhq/ladder/rubric/sourceref"
 )
 
@@ -126,5 +128,29 @@ func TestSpecialtiesMatchThePage(t *testing.T) {
 		if afterHiring && !strings.Contains(s, "/") && !titles[s] {
 			t.Errorf("section %q of the page has no specialty in the rubric", s)
 		}
+	}
+}
+
+// The rubric compiled into the binary is the YAML file, parsed: a change to
+// the YAML without go generate fails here.
+func TestCompiledRubricMatchesTheYAML(t *testing.T) {
+	parsed, err := ParseYAML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiled, err := Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := json.Marshal(rubric.Export(parsed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(rubric.Export(compiled))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(a) != string(b) {
+		t.Fatal("builtin_gen.go is out of date: run go generate ./data")
 	}
 }

@@ -11,8 +11,9 @@ import (
 //
 //	go build -ldflags "-X github.com/ladderhq/ladder/internal/buildinfo.version=v1.2.3"
 //
-// It is a link-time constant: nothing writes it at run time.
-var version string
+// It is a link-time constant: nothing writes it at run time. revision is
+// stamped the same way, for builds where Go records no VCS information.
+var version, revision string
 
 // Info describes the running binary.
 type Info struct {
@@ -25,7 +26,7 @@ type Info struct {
 
 // Read collects what the binary knows about itself.
 func Read() Info {
-	info := Info{Version: version}
+	info := Info{Version: version, Revision: revision}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		if info.Version == "" {
@@ -40,7 +41,9 @@ func Read() Info {
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":
-			info.Revision = s.Value
+			if info.Revision == "" {
+				info.Revision = s.Value
+			}
 		case "vcs.time":
 			info.Time = s.Value
 		case "vcs.modified":
