@@ -1,0 +1,124 @@
+package cmd_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// aliasBomb is a "billion laughs" document: small, but it expands to 10^8
+// values for a decoder that follows every alias.
+func aliasBomb(field string) string {
+	var b strings.Builder
+	b.WriteString("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i <= 8; i++ {
+		prev := "*l" + string(rune('0'+i-1))
+		b.WriteString("l" + string(rune('0'+i)) + ": &l" + string(rune('0'+i)) + " [" + strings.Repeat(prev+", ", 9) + prev + "]\n")
+	}
+	return strings.Replace(b.String(), "l8: ", field+": ", 1)
+}
+
+// inlineBomb is the same bomb as one flow list whose items define and use
+// the anchors, so that it sits inside a field the decoder reads.
+func inlineBomb() string {
+	items := []string{"&l0 [x, x, x, x, x, x, x, x, x, x]"}
+	for i := 1; i <= 8; i++ {
+		prev := "*l" + string(rune('0'+i-1))
+		items = append(items, "&l"+string(rune('0'+i))+" ["+strings.Repeat(prev+", ", 9)+prev+"]")
+	}
+	return "[" + strings.Join(items, ", ") + "]\n"
+}
+
+// Every bad input: exit 2, one line on stderr naming the file (and line and
+// column when there is one), no panic, and quickly.
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	head := "format: ladder/assessment/v1\nrubric: {id: gitlab-backend-engineer, version: \"1\"}\nperson: Ada\n"
+	big := filepath.Join(dir, "big.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(50 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	unreadable := write("unreadable.yaml", head)
+	if err := os.Chmod(unreadable, 0); err != nil {
+		t.Fatal(err)
+	}
+
+	type tc struct {
+		name string
+		args []string
+		want string // a regexp the single stderr line must match
+	}
+	cases := []tc{
+		{"empty", []string{"score", write("empty.yaml", "")}, `empty.yaml: the file is empty$`},
+		{"binary", []string{"score", write("binary.yaml", "\x7fELF\x02\x01\x01\x00\x00")}, `binary.yaml: not a text file`},
+		{"truncated yaml", []string{"score", write("truncated.yaml", head+"ratings: {base-english: 3, base-iteration")}, `truncated.yaml:4: invalid YAML: `},
+		{"truncated json", []string{"score", write("truncated.json", `{"format": "ladder/assessment/v1", "ratings": {"base-english": 3`)}, `truncated.json:1:\d+: invalid JSON: unexpected end of file$`},
+		{"wrong type", []string{"score", write("wrongtype.yaml", head+"specialties: gitaly\n")}, `wrongtype.yaml:4:14: specialties must be a list, not "gitaly"$`},
+		{"wrong type in rating", []string{"score", write("wrongrating.yaml", head+"ratings:\n  base-english: [3]\n")}, `wrongrating.yaml:5:17: rating of base-english must be a single value, not a list$`},
+		{"out of scale", []string{"score", write("scale.yaml", head+"ratings:\n  base-english: 5\n")}, `scale.yaml:5:17: rating 5 of "base-english" is outside the scale 0..4$`},
+		{"unknown id", []string{"score", write("unknown.yaml", head+"ratings:\n  base-englsh: 3\n")}, `unknown.yaml:5:3: unknown criterion "base-englsh"`},
+		{"unknown field", []string{"score", write("field.yaml", head+"persons: [Bo]\n")}, `field.yaml:4:1: unknown field "persons" in the assessment`},
+		{"duplicate key", []string{"score", write("dup.yaml", head+"person: Bo\n")}, `dup.yaml:4:1: duplicate key "person" in the assessment \(first at line 3\)$`},
+		{"alias bomb", []string{"score", write("bomb.yaml", head+aliasBomb("specialties"))}, `bomb.yaml:4:1: unknown field "l0" in the assessment`},
+		{"alias bomb in a value", []string{"score", write("bomb2.yaml", head+"specialties: "+inlineBomb())}, `bomb2.yaml:4:15: a specialty must be a single value, not a list$`},
+		{"50 MB", []string{"score", big}, `big.yaml: is 50 MiB, larger than the 10 MiB limit$`},
+		{"folder", []string{"score", dir}, `: is a folder, not a file$`},
+		{"fifo", []string{"score", fifo}, `fifo.yaml: is not a regular file$`},
+		{"missing", []string{"score", filepath.Join(dir, "nope.yaml")}, `nope.yaml: no such file$`},
+		{"rubric: empty", []string{"--rubric", write("r-empty.yaml", ""), "rubric", "list"}, `r-empty.yaml: the file is empty$`},
+		{"rubric: binary", []string{"--rubric", write("r-bin.yaml", "\x00\x01"), "rubric", "list"}, `r-bin.yaml: not a text file`},
+		{"rubric: wrong type", []string{"--rubric", write("r-type.yaml", "format: ladder/rubric/v1\nlevels: 3\n"), "rubric", "list"}, `r-type.yaml:2:9: levels must be a list, not "3"$`},
+		{"rubric: alias bomb", []string{"--rubric", write("r-bomb.yaml", "format: ladder/rubric/v1\n"+aliasBomb("themes")), "rubric", "list"}, `r-bomb.yaml:2:1: unknown field "l0" in the rubric`},
+		{"rubric: 50 MB", []string{"--rubric", big, "rubric", "list"}, `big.yaml: is 50 MiB, larger than the 10 MiB limit$`},
+		{"rubric: fifo", []string{"rubric", "validate", fifo}, `fifo.yaml: is not a regular file$`},
+		{"rubric: folder", []string{"rubric", "validate", dir}, `: is a folder, not a file$`},
+	}
+	if os.Geteuid() != 0 { // root reads any file, so this case needs a normal user
+		cases = append(cases, tc{"unreadable", []string{"score", unreadable}, `unreadable.yaml: permission denied$`})
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			stdout, stderr, code := runLadder(t, c.args...)
+			if took := time.Since(start); took > 2*time.Second {
+				t.Errorf("took %v", took)
+			}
+			if code != 2 {
+				t.Errorf("exit %d, want 2; stderr %q", code, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout %q, want nothing", stdout)
+			}
+			lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+			if len(lines) != 1 {
+				t.Fatalf("stderr has %d lines, want 1:\n%s", len(lines), stderr)
+			}
+			if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
+				t.Fatalf("a panic: %s", stderr)
+			}
+			if !regexp.MustCompile(c.want).MatchString(lines[0]) {
+				t.Errorf("stderr %q does not match %q", lines[0], c.want)
+			}
+		})
+	}
+}
