@@ -56,6 +56,10 @@ fuzz: ## Run each fuzz target for FUZZTIME (default 30s)
 		done; \
 	done
 
+.PHONY: docs
+docs: ## Regenerate the man pages and Markdown reference in docs/ from the command tree
+	$(GO) run ./internal/docgen/gendocs docs
+
 .PHONY: generate
 generate: ## Recompile the built-in rubric from data/gitlab-backend-engineer.yaml
 	$(GO) generate ./data

@@ -31,7 +31,8 @@ aliases with a warning. Ratings the rubric cannot take stop other commands
 until the file is migrated.`,
 		Example: `  ladder migrate ~/.local/share/ladder/assessments/ada-lovelace/2025-03-01T090000Z-ada-lovelace-self.yaml
   ladder --rubric ladder-v2.yaml migrate old.yaml --out new.yaml`,
-		Args: exactArgs(1, "one assessment file"),
+		Args:              exactArgs(1, "one assessment file"),
+		ValidArgsFunction: onlyFirstArg(assessmentFiles),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = args[0]
 			if opts.out == "" {

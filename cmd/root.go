@@ -64,19 +64,20 @@ func NewRootCmd(env *Env) *cobra.Command {
 against every level and specialty and explains each verdict with its gaps.
 
 Its built-in rubric is GitLab's Backend Engineering job family; --rubric
-loads any other ladder written as a rubric file.`,
+loads any other ladder written as a rubric file.` + "\n" + exitCodesHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		// No completion command until it is wired with the rubric's ids.
-		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
-	root.SetHelpTemplate(root.HelpTemplate() + exitCodesHelp)
+	// Every command's help ends with the exit codes; the root's Long holds
+	// them already, so that the man pages carry them too.
+	root.SetHelpTemplate(root.HelpTemplate() + `{{if .HasParent}}` + exitCodesHelp + `{{end}}`)
 
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.rubricPath, "rubric", "", "use this rubric `file` instead of the built-in one")
 	pf.StringVarP(&g.output, "output", "o", "", "output `format`: table, json, yaml, ... (each command lists its own)")
 	pf.BoolVar(&g.noColor, "no-color", false, "no colour in the output (NO_COLOR is honoured too)")
+	registerGlobalCompletions(root)
 
 	root.AddCommand(
 		newScoreCmd(g),

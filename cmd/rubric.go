@@ -61,7 +61,8 @@ criterion (with its source references) or a theme.`,
 		Example: `  ladder rubric show senior
   ladder rubric show gitaly
   ladder rubric show base-language`,
-		Args: exactArgs(1, "one id"),
+		Args:              exactArgs(1, "one id"),
+		ValidArgsFunction: onlyFirstArg(g.completeFrom(elementIDs)),
 		RunE: func(c *cobra.Command, args []string) error {
 			format, err := g.format(c)
 			if err != nil {
@@ -135,13 +136,17 @@ the Markdown page it was written from (see the README for the reference
 rule), and that every reference it makes exists on the page.`,
 		Example: `  ladder rubric validate my-ladder.yaml
   ladder rubric validate my-ladder.yaml --source job-family.md`,
-		Args: exactArgs(1, "one rubric file"),
+		Args:              exactArgs(1, "one rubric file"),
+		ValidArgsFunction: onlyFirstArg(assessmentFiles),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.file = args[0]
 			return validateRun(opts)
 		},
 	}
 	c.Flags().StringVar(&opts.source, "source", "", "Markdown `page` the rubric must account for, item by item")
+	_ = c.RegisterFlagCompletionFunc("source", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"md", "markdown", "txt"}, cobra.ShellCompDirectiveFilterFileExt
+	})
 	return c
 }
 

@@ -30,7 +30,8 @@ that it and every level below it meet.`,
 		Example: `  ladder score examples/senior-gitaly.yaml
   ladder score -o json examples/*.yaml
   ladder score --rubric my-ladder.yaml alice.yaml`,
-		Args: minArgs(1, "at least one assessment file"),
+		Args:              minArgs(1, "at least one assessment file"),
+		ValidArgsFunction: assessmentFiles,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.files = args
 			var err error

@@ -1,0 +1,95 @@
+package cmd
+
+import (
+	"strings"
+
+	"github.com/ladderhq/ladder/rubric"
+	"github.com/spf13/cobra"
+)
+
+// Shell completion. cobra provides `ladder completion bash|zsh|fish|powershell`;
+// the functions here complete values from the rubric in use (the built-in
+// one, or --rubric FILE when it is already on the command line).
+
+// registerGlobalCompletions completes the flags every command shares.
+func registerGlobalCompletions(root *cobra.Command) {
+	_ = root.RegisterFlagCompletionFunc("output", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+		formats := c.Annotations[formatsAnnotation]
+		if formats == "" {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return strings.Split(formats, ","), cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = root.RegisterFlagCompletionFunc("rubric", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+}
+
+// completeFrom turns a list of ids and titles from the rubric into a
+// completion function; when the rubric cannot be loaded there is nothing to
+// offer (the command itself will say why).
+func (g *globals) completeFrom(list func(r *rubric.Rubric) []string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		r, err := g.rubric()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []cobra.Completion
+		for _, c := range list(r) {
+			if strings.HasPrefix(c, toComplete) {
+				out = append(out, c)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// levelIDs are the rubric's levels, each with its title as the description.
+func levelIDs(r *rubric.Rubric) []string {
+	var out []string
+	for _, l := range r.Levels {
+		out = append(out, cobra.CompletionWithDesc(l.ID, l.Title))
+	}
+	return out
+}
+
+// specialtyIDs are the rubric's specialties with their titles.
+func specialtyIDs(r *rubric.Rubric) []string {
+	var out []string
+	for _, s := range r.Specialties {
+		out = append(out, cobra.CompletionWithDesc(s.ID, s.Title))
+	}
+	return out
+}
+
+// elementIDs is everything ladder rubric show accepts.
+func elementIDs(r *rubric.Rubric) []string {
+	out := append(levelIDs(r), specialtyIDs(r)...)
+	for _, g := range r.Groups {
+		out = append(out, cobra.CompletionWithDesc(g.ID, g.Title))
+	}
+	for _, t := range r.Themes {
+		out = append(out, cobra.CompletionWithDesc(t.ID, t.Title))
+	}
+	for _, c := range r.Criteria {
+		out = append(out, cobra.CompletionWithDesc(c.ID, c.Prompt))
+	}
+	return out
+}
+
+// onlyFirstArg completes the first positional argument with f and nothing
+// after it.
+func onlyFirstArg(f cobra.CompletionFunc) cobra.CompletionFunc {
+	return func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return f(c, args, toComplete)
+	}
+}
+
+// assessmentFiles completes file arguments with the extensions assessments
+// have.
+func assessmentFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
+}
