@@ -146,6 +146,14 @@ func (g *globals) format(c *cobra.Command) (string, error) {
 	return "", usageErrorf("%s cannot write %q output (use %s)", c.CommandPath(), g.output, strings.Join(formats, ", "))
 }
 
+// writeData writes v in a data format: json or yaml.
+func (g *globals) writeData(format string, v any) error {
+	if format == "yaml" {
+		return report.WriteYAML(g.env.IO.Out, v)
+	}
+	return report.WriteJSON(g.env.IO.Out, v)
+}
+
 // exactArgs is cobra.ExactArgs with a usage error that names what is missing.
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {

@@ -38,14 +38,10 @@ func newRubricListCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := g.env.IO.Out
-			switch format {
-			case "json":
-				return report.WriteJSON(w, report.NewRubricSummary(r))
-			case "yaml":
-				return report.WriteYAML(w, report.NewRubricSummary(r))
+			if format != "table" {
+				return g.writeData(format, report.NewRubricSummary(r))
 			}
-			return report.RenderRubricList(w, r, g.style())
+			return report.RenderRubricList(g.env.IO.Out, r, g.style())
 		},
 	}
 	return withFormats(c, "table", "json", "yaml")
@@ -76,14 +72,10 @@ criterion (with its source references) or a theme.`,
 			if err != nil {
 				return &InputError{Err: err}
 			}
-			w := g.env.IO.Out
-			switch format {
-			case "json":
-				return report.WriteJSON(w, v)
-			case "yaml":
-				return report.WriteYAML(w, v)
+			if format != "table" {
+				return g.writeData(format, v)
 			}
-			return report.RenderShow(w, r, v, g.style())
+			return report.RenderShow(g.env.IO.Out, r, v, g.style())
 		},
 	}
 	return withFormats(c, "table", "json", "yaml")
@@ -106,10 +98,7 @@ a good start for a ladder of your own.`,
 			if err != nil {
 				return err
 			}
-			if format == "json" {
-				return report.WriteJSON(g.env.IO.Out, rubric.Export(r))
-			}
-			return report.WriteYAML(g.env.IO.Out, rubric.Export(r))
+			return g.writeData(format, rubric.Export(r))
 		},
 	}
 	return withFormats(c, "yaml", "json")
@@ -188,29 +177,15 @@ func checkSource(opts *validateOptions, r *rubric.Rubric) error {
 	if err != nil {
 		return &doc.Error{File: opts.source, Msg: err.Error()}
 	}
-	cited := map[string]bool{}
+	cov := rubric.CheckCoverage(r, page)
 	var bad []string
-	cite := func(what string, refs []string) {
-		for _, ref := range refs {
-			cited[ref] = true
-			if !page.Has(ref) {
-				bad = append(bad, fmt.Sprintf("%s: %s cites %q, which is not a list item or section of %s", opts.file, what, ref, opts.source))
-			}
+	for _, u := range cov.Unknown {
+		for _, who := range u.CitedBy {
+			bad = append(bad, fmt.Sprintf("%s: %s cites %q, which is not a list item or section of %s", opts.file, who, u.Ref, opts.source))
 		}
 	}
-	for _, c := range r.Criteria {
-		cite("criterion "+c.ID, c.Sources)
-	}
-	for _, gr := range r.Groups {
-		cite("group "+gr.ID, gr.Sources)
-	}
-	for _, na := range r.NotAssessed {
-		cite("a not_assessed entry", na.Sources)
-	}
-	for _, it := range page.Items {
-		if !cited[it.Ref] {
-			bad = append(bad, fmt.Sprintf("%s:%d: list item %q is not accounted for (cite it on a criterion or group, or list it in not_assessed)", opts.source, it.Line, it.Ref))
-		}
+	for _, it := range cov.Missing {
+		bad = append(bad, fmt.Sprintf("%s:%d: list item %q is not accounted for (cite it on a criterion or group, or list it in not_assessed)", opts.source, it.Line, it.Ref))
 	}
 	for _, line := range bad {
 		fmt.Fprintln(opts.env.IO.Err, line)

@@ -78,10 +78,7 @@ func scoreRun(opts *scoreOptions) error {
 			}
 			v = list
 		}
-		if opts.format == "json" {
-			return report.WriteJSON(w, v)
-		}
-		return report.WriteYAML(w, v)
+		return opts.writeData(opts.format, v)
 	}
 	for i, res := range results {
 		if i > 0 {

@@ -2,7 +2,6 @@ package data
 
 import (
 	"encoding/json"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,40 +39,16 @@ func TestEverySourceItemIsAccountedFor(t *testing.T) {
 	if len(page.Items) < 250 {
 		t.Fatalf("parsed only %d list items from the page; the parser is broken", len(page.Items))
 	}
-	used := map[string][]string{} // reference -> who cites it
-	for _, c := range r.Criteria {
-		for _, s := range c.Sources {
-			used[s] = append(used[s], "criterion "+c.ID)
-		}
-	}
-	for _, g := range r.Groups {
-		for _, s := range g.Sources {
-			used[s] = append(used[s], "group "+g.ID)
-		}
-	}
-	for _, na := range r.NotAssessed {
-		for _, s := range na.Sources {
-			used[s] = append(used[s], "not_assessed")
-		}
-	}
+	cov := rubric.CheckCoverage(r, page)
 	var missing []string
-	for _, it := range page.Items {
-		if len(used[it.Ref]) == 0 {
-			missing = append(missing, it.Ref+" (line "+strconv.Itoa(it.Line)+"): "+it.Text)
-		}
+	for _, it := range cov.Missing {
+		missing = append(missing, it.Ref+" (line "+strconv.Itoa(it.Line)+"): "+it.Text)
 	}
 	if len(missing) > 0 {
 		t.Errorf("%d list items of the page are not accounted for:\n  %s", len(missing), strings.Join(missing, "\n  "))
 	}
-	var unknown []string
-	for ref, who := range used {
-		if !page.Has(ref) {
-			unknown = append(unknown, ref+" (cited by "+strings.Join(who, ", ")+")")
-		}
-	}
-	sort.Strings(unknown)
-	if len(unknown) > 0 {
-		t.Errorf("references to nothing on the page:\n  %s", strings.Join(unknown, "\n  "))
+	for _, u := range cov.Unknown {
+		t.Errorf("%s is not on the page (cited by %s)", u.Ref, strings.Join(u.CitedBy, ", "))
 	}
 }
 

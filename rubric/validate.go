@@ -169,16 +169,7 @@ func (r *Rubric) checkLevels(p *problems) {
 	seen := map[string]bool{}
 	lastGrade, lastGradeLevel := 0, ""
 	for _, l := range r.Levels {
-		switch {
-		case !ValidID(l.ID):
-			p.add(l.at.of("id"), "level id %q must be lower-case letters, digits and dashes", l.ID)
-		case seen[l.ID]:
-			p.add(l.at.of("id"), "duplicate level id %q", l.ID)
-		}
-		seen[l.ID] = true
-		if l.Title == "" {
-			p.add(l.at.of(""), "level %q has no title", l.ID)
-		}
+		p.checkIDAndTitle("level", l.ID, l.Title, l.at, seen)
 		if _, ok := l.at["expect"]; !ok {
 			p.add(l.at.of(""), "level %q has no expect (the rating its criteria expect)", l.ID)
 		} else if !r.expectOK(l.Expect) {
@@ -199,29 +190,26 @@ func (r *Rubric) checkLevels(p *problems) {
 func (r *Rubric) checkThemesAndSpecialties(p *problems) {
 	seen := map[string]bool{}
 	for _, t := range r.Themes {
-		switch {
-		case !ValidID(t.ID):
-			p.add(t.at.of("id"), "theme id %q must be lower-case letters, digits and dashes", t.ID)
-		case seen[t.ID]:
-			p.add(t.at.of("id"), "duplicate theme id %q", t.ID)
-		}
-		seen[t.ID] = true
-		if t.Title == "" {
-			p.add(t.at.of(""), "theme %q has no title", t.ID)
-		}
+		p.checkIDAndTitle("theme", t.ID, t.Title, t.at, seen)
 	}
 	seen = map[string]bool{}
 	for _, s := range r.Specialties {
-		switch {
-		case !ValidID(s.ID):
-			p.add(s.at.of("id"), "specialty id %q must be lower-case letters, digits and dashes", s.ID)
-		case seen[s.ID]:
-			p.add(s.at.of("id"), "duplicate specialty id %q", s.ID)
-		}
-		seen[s.ID] = true
-		if s.Title == "" {
-			p.add(s.at.of(""), "specialty %q has no title", s.ID)
-		}
+		p.checkIDAndTitle("specialty", s.ID, s.Title, s.at, seen)
+	}
+}
+
+// checkIDAndTitle checks what levels, themes and specialties share: a valid
+// id, not seen before among its kind, and a title.
+func (p *problems) checkIDAndTitle(kind, id, title string, at positions, seen map[string]bool) {
+	switch {
+	case !ValidID(id):
+		p.add(at.of("id"), "%s id %q must be lower-case letters, digits and dashes", kind, id)
+	case seen[id]:
+		p.add(at.of("id"), "duplicate %s id %q", kind, id)
+	}
+	seen[id] = true
+	if title == "" {
+		p.add(at.of(""), "%s %q has no title", kind, id)
 	}
 }
 
