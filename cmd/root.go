@@ -80,6 +80,10 @@ loads any other ladder written as a rubric file.`,
 
 	root.AddCommand(
 		newScoreCmd(g),
+		newPlanCmd(g),
+		newDiffCmd(g),
+		newHistoryCmd(g),
+		newReportCmd(g),
 		newRubricCmd(g),
 		newVersionCmd(g),
 	)
