@@ -27,6 +27,7 @@ type Result struct {
 	Specialties []TargetScore
 	Notes       []string
 	Bonus       Count
+	BonusItems  []CriterionScore // every bonus criterion counted in Bonus
 	Unanswered  []string
 }
 
@@ -123,7 +124,7 @@ func (s *Scorer) Score(a *Assessment) *Result {
 		return res.Specialties[i].Score > res.Specialties[j].Score+epsilon
 	})
 	res.Notes = notes(r, res)
-	res.Bonus = s.bonus(a, res)
+	res.Bonus, res.BonusItems = s.bonus(a, res)
 	res.Unanswered = Unanswered(r, a)
 	return res
 }
@@ -396,11 +397,27 @@ func gaps(units []UnitScore) []UnitScore {
 	return out
 }
 
-// bonus counts the bonus criteria met across the levels (at the fit level's
-// expectations, or the first level's) and the scored specialties.
-func (s *Scorer) bonus(a *Assessment, res *Result) Count {
-	var c Count
+// bonus lists the bonus criteria of the levels (at the fit level's
+// expectations, or the first level's) and of the scored specialties, each
+// once, and counts those met.
+func (s *Scorer) bonus(a *Assessment, res *Result) (Count, []CriterionScore) {
+	var (
+		c     Count
+		items []CriterionScore
+	)
 	s.ratings = a.Ratings
+	add := func(cr *rubric.Criterion) {
+		cs := CriterionScore{ID: cr.ID, Expected: s.expect(cr), YesNo: cr.Answer == rubric.YesNo, Credit: s.credit(cr.ID)}
+		cs.Met = met(cs.Credit)
+		if rt, ok := a.Ratings[cr.ID]; ok {
+			cs.Rating = &rt
+		}
+		c.Total++
+		if cs.Met {
+			c.Met++
+		}
+		items = append(items, cs)
+	}
 	level := res.FitLevel
 	if level == "" {
 		level = s.r.Levels[0].ID
@@ -414,10 +431,7 @@ func (s *Scorer) bonus(a *Assessment, res *Result) Count {
 		cr := &s.r.Criteria[i]
 		if cr.Strength == rubric.Bonus && cr.General() {
 			seen[cr.ID] = true
-			c.Total++
-			if met(s.credit(cr.ID)) {
-				c.Met++
-			}
+			add(cr)
 		}
 	}
 	s.level = ""
@@ -430,13 +444,10 @@ func (s *Scorer) bonus(a *Assessment, res *Result) Count {
 				continue
 			}
 			seen[id] = true
-			c.Total++
-			if met(s.credit(id)) {
-				c.Met++
-			}
+			add(s.r.Criterion(id))
 		}
 	}
-	return c
+	return c, items
 }
 
 // notes are the caveats the rubric attaches to what a result shows: every

@@ -93,3 +93,22 @@ func onlyFirstArg(f cobra.CompletionFunc) cobra.CompletionFunc {
 func assessmentFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
 }
+
+// completePeople offers the people with stored assessments.
+func (g *globals) completePeople(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	store, err := g.env.AssessmentStore()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	people, err := store.People()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []cobra.Completion
+	for _, p := range people {
+		if strings.HasPrefix(p, toComplete) {
+			out = append(out, p)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}

@@ -81,6 +81,10 @@ loads any other ladder written as a rubric file.` + "\n" + exitCodesHelp,
 
 	root.AddCommand(
 		newScoreCmd(g),
+		newPlanCmd(g),
+		newDiffCmd(g),
+		newHistoryCmd(g),
+		newReportCmd(g),
 		newRubricCmd(g),
 		newMigrateCmd(g),
 		newSchemaCmd(g),

@@ -34,7 +34,7 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-func builtin(t *testing.T) *rubric.Rubric {
+func builtin(t testing.TB) *rubric.Rubric {
 	t.Helper()
 	r, err := data.Rubric()
 	if err != nil {

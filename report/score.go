@@ -216,7 +216,7 @@ func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style,
 				p.line("    %s", GapLine(r, style, g))
 			}
 			if more := len(t.Gaps) - len(shown); more > 0 {
-				p.line("    %s", style.Dim(fmt.Sprintf("... and %d more (--gaps 0 shows them all)", more)))
+				p.line("    %s", style.Dim(fmt.Sprintf("... and %d more (ladder plan, or --gaps 0, lists them all)", more)))
 			}
 		}
 	}

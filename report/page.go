@@ -1,0 +1,422 @@
+package report
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/rubric"
+)
+
+// PageOptions tune the shareable report.
+type PageOptions struct {
+	File string // the assessment file, named in the footer (its base name only)
+	Gaps int    // plan items shown; 0 means DefaultPageGaps
+}
+
+// DefaultPageGaps is how many plan items the report shows.
+const DefaultPageGaps = 8
+
+// Page is everything the shareable report shows, worked out once for the
+// HTML and the Markdown forms.
+type Page struct {
+	Person      string
+	Assessed    string   // "Self-assessment of Ada, 2026-11-24"
+	Meta        []string // who rated, when, current and target level
+	Rubric      string   // its title
+	Version     string
+	File        string
+	Fit         string // the fit level's title, or "none yet"
+	FitMet      bool
+	Target      string // the plan's target level title
+	TargetNote  string // why that target
+	Summary     []string
+	Cards       []PageCard
+	Levels      []PageLevel
+	Radar       *Radar // nil when fewer than three axes have data
+	RadarOf     string // "themes" or "specialties"
+	RadarAxes   []RadarValue
+	RadarNote   string // how the radar's values are computed
+	RadarLabel  string // the chart in words, for screen readers
+	Left        []string
+	Specialties []PageSpecialty
+	Gaps        []PageGap
+	MoreGaps    int
+	PlanCommand string
+	BonusMet    int
+	BonusTotal  int
+	Bonus       []PageBonus
+	Notes       []string
+	Unanswered  int
+	Meets       string // the meets threshold, "80%"
+	Approaching string
+	Scale       string
+	// SpecialtyExpect is the rating specialties expect: "3 (Consistent)".
+	SpecialtyExpect string
+}
+
+// PageCard is one figure of the summary strip.
+type PageCard struct {
+	Label, Value, Detail, Class string
+	Wide                        bool // a level title: room for it on one line
+}
+
+// PageLevel is one level's bar, made of its rungs.
+type PageLevel struct {
+	ID, Title       string
+	Score           string
+	Value           float64 // the score, 0..1
+	Verdict, Class  string
+	Rungs           []PageRung
+	Target, Reached bool
+}
+
+// PageRung is one rung of a level's bar.
+type PageRung struct {
+	Level, Title string
+	Score        string
+	Fill         float64 // 0..100, the filled width
+	Class        string
+}
+
+// PageSpecialty is one row of the specialty ranking.
+type PageSpecialty struct {
+	Rank           int
+	Title, Summary string
+	Score          string
+	Value          float64 // the score, 0..1
+	Fill           float64
+	Verdict, Class string
+	Gaps, Required int
+	Bonus          string
+}
+
+// PageGap is one item of the plan.
+type PageGap struct {
+	Question  string
+	ID        string
+	Strength  string
+	Required  bool
+	For       string // "staff rung", "Gitaly specialty"
+	Now       string
+	Expected  string
+	Progress  string // groups: "0 of 1 needed met"
+	Gain      string
+	Sources   string
+	Note      string
+	Members   []PageMember
+	Specialty bool
+}
+
+// PageMember is one criterion of a group item.
+type PageMember struct {
+	Question, ID, Now, Expected, Note string
+	Met                               bool
+}
+
+// PageBonus is one nice-to-have.
+type PageBonus struct {
+	Question, ID, Now string
+	Met               bool
+}
+
+// NewPage works out the report of a scored assessment and its plan. The
+// specialties shown are those the result scores, then any others the plan
+// covers; the radar charts the themes over the plan's target level and
+// those specialties (see assess.ThemeProfile), or, for a rubric without
+// themes, the specialties' scores.
+func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
+	res := p.Result
+	a := res.Assessment
+	if opt.Gaps <= 0 {
+		opt.Gaps = DefaultPageGaps
+	}
+	pg := &Page{
+		Person:          a.Person,
+		Assessed:        AssessmentLine(a),
+		Rubric:          r.Title,
+		Version:         r.Version,
+		Fit:             fitText(r, res),
+		FitMet:          res.FitLevel != "",
+		Target:          LevelTitle(r, p.Target),
+		TargetNote:      targetReasonText(r, p),
+		BonusMet:        res.Bonus.Met,
+		BonusTotal:      res.Bonus.Total,
+		Notes:           res.Notes,
+		Unanswered:      len(res.Unanswered),
+		Meets:           Percent(r.Thresholds.Meets),
+		Approaching:     Percent(r.Thresholds.Approaching),
+		Scale:           scaleText(r),
+		SpecialtyExpect: fmt.Sprintf("%d (%s)", r.SpecialtyExpect, r.ScaleLabel(r.SpecialtyExpect)),
+	}
+	pg.Meta = pageMeta(r, a)
+	if opt.File != "" {
+		pg.File = filepath.Base(opt.File)
+		pg.PlanCommand = "ladder plan " + pg.File
+	}
+
+	specs := append([]assess.TargetScore(nil), res.Specialties...)
+	for _, t := range p.Specialties {
+		if !hasTarget(specs, t.ID) {
+			specs = append(specs, t)
+		}
+	}
+
+	pg.Summary = pageSummary(r, p, specs)
+	pg.Cards = pageCards(r, p, specs)
+
+	for i, t := range res.Levels {
+		l := PageLevel{ID: t.ID, Title: LevelTitle(r, t.ID), Score: Percent(t.Score), Value: t.Score, Verdict: string(t.Verdict),
+			Class: verdictClass(t.Verdict), Target: t.ID == p.Target, Reached: r.LevelIndex(res.FitLevel) >= i}
+		for _, rg := range t.Rungs {
+			class := scoreClass(r, rg.Score)
+			if class == string(assess.Meets) && requiredUnmet(t, rg.Level) {
+				// A required item blocks the verdict whatever the score,
+				// so the rung does not show as met.
+				class = string(assess.Approaching)
+			}
+			l.Rungs = append(l.Rungs, PageRung{Level: rg.Level, Title: LevelTitle(r, rg.Level), Score: Percent(rg.Score),
+				Fill: fill(rg.Score), Class: class})
+		}
+		pg.Levels = append(pg.Levels, l)
+	}
+
+	pg.radar(r, p, specs)
+
+	for i, t := range specs {
+		sp := r.Specialty(t.ID)
+		gaps, req := len(t.Gaps), 0
+		for _, g := range t.Gaps {
+			if g.Required() {
+				req++
+			}
+		}
+		pg.Specialties = append(pg.Specialties, PageSpecialty{Rank: i + 1, Title: sp.Title, Summary: sp.Summary,
+			Score: Percent(t.Score), Value: t.Score, Fill: fill(t.Score), Verdict: string(t.Verdict), Class: verdictClass(t.Verdict),
+			Gaps: gaps, Required: req, Bonus: countText(t.Bonus)})
+	}
+
+	for i, it := range p.Items {
+		if i >= opt.Gaps {
+			pg.MoreGaps = len(p.Items) - i
+			break
+		}
+		pg.Gaps = append(pg.Gaps, pageGap(r, it))
+	}
+
+	for _, b := range res.BonusItems {
+		pg.Bonus = append(pg.Bonus, PageBonus{Question: r.Criterion(b.ID).Prompt, ID: b.ID, Now: RatingText(r, b.Rating), Met: b.Met})
+	}
+	return pg
+}
+
+func pageMeta(r *rubric.Rubric, a *assess.Assessment) []string {
+	who := "Self-assessment"
+	if a.Role != assess.Self || a.Rater != a.Person {
+		who = fmt.Sprintf("Rated by %s (%s)", a.Rater, a.Role)
+	}
+	meta := []string{who}
+	if !a.Updated.IsZero() {
+		meta = append(meta, a.Updated.UTC().Format("2 January 2006"))
+	}
+	if a.CurrentLevel != "" {
+		meta = append(meta, "current level: "+LevelTitle(r, a.CurrentLevel))
+	}
+	if a.TargetLevel != "" {
+		meta = append(meta, "aiming for "+LevelTitle(r, a.TargetLevel))
+	}
+	return meta
+}
+
+func requiredUnmet(t assess.TargetScore, rung string) bool {
+	for _, u := range t.Units {
+		if u.Level == rung && u.Required() && !u.Met {
+			return true
+		}
+	}
+	return false
+}
+
+func hasTarget(list []assess.TargetScore, id string) bool {
+	for _, t := range list {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// radar picks the chart: themes when the rubric has them, else the
+// specialties; none with fewer than three axes.
+func (pg *Page) radar(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) {
+	if len(r.Themes) > 0 {
+		pg.RadarOf = "themes"
+		targets := append([]assess.TargetScore{p.Level}, specs...)
+		for _, th := range assess.ThemeProfile(r, targets...) {
+			pg.RadarAxes = append(pg.RadarAxes, RadarValue{Title: r.Theme(th.Theme).Title, Value: th.Score, Class: scoreClass(r, th.Score)})
+		}
+		var names []string
+		for _, t := range specs {
+			names = append(names, SpecialtyTitle(r, t.ID))
+		}
+		scope := "the items of " + pg.Target + " (every rung)"
+		if len(names) > 0 {
+			scope += " and of the " + strings.Join(names, ", ") + " " + plural(len(names), "specialty", "specialties")
+		}
+		pg.RadarNote = fmt.Sprintf("Each axis is a theme of the rubric. Its value is the weighted credit earned over %s "+
+			"that have a criterion in that theme: the sum of weight × credit over the sum of weights, with the same "+
+			"credits (the rating as a share of the one expected, at most 1) and weights (required and strong 3, desirable 2) "+
+			"as the scores. 100%% means every such item meets what it expects; the dashed ring is the %s meets threshold. "+
+			"Nice-to-haves and criteria without a theme do not count.", scope, pg.Meets)
+		var missing []string
+		for _, th := range r.Themes {
+			if !hasTheme(pg.RadarAxes, th.Title) {
+				missing = append(missing, th.Title)
+			}
+		}
+		if len(missing) > 0 {
+			pg.RadarNote += " Left out, with no item in scope: " + strings.Join(missing, ", ") + "."
+		}
+	} else {
+		pg.RadarOf = "specialties"
+		for _, t := range specs {
+			pg.RadarAxes = append(pg.RadarAxes, RadarValue{Title: SpecialtyTitle(r, t.ID), Value: t.Score, Class: verdictClass(t.Verdict)})
+		}
+		pg.RadarNote = fmt.Sprintf("The rubric has no themes, so each axis is a specialty and its value the specialty's score. "+
+			"The dashed ring is the %s meets threshold.", pg.Meets)
+	}
+	if len(pg.RadarAxes) >= 3 {
+		pg.Radar = NewRadar(pg.RadarAxes, r.Thresholds.Meets)
+		parts := make([]string, len(pg.RadarAxes))
+		for i, a := range pg.RadarAxes {
+			parts[i] = a.Title + " " + Percent(a.Value)
+		}
+		pg.RadarLabel = "Radar chart of the " + pg.RadarOf + ": " + strings.Join(parts, ", ")
+	}
+}
+
+func hasTheme(axes []RadarValue, title string) bool {
+	for _, a := range axes {
+		if a.Title == title {
+			return true
+		}
+	}
+	return false
+}
+
+func pageGap(r *rubric.Rubric, it assess.PlanItem) PageGap {
+	g := PageGap{Question: UnitTitle(r, it.Unit), ID: UnitID(it.Unit), Strength: string(it.Strength), Required: it.Required(),
+		Gain: "+" + Points(it.Gain) + " points to " + gainWhere(it), Sources: strings.Join(it.Sources, "; "), Specialty: it.Specialty}
+	if it.Specialty {
+		g.For = SpecialtyTitle(r, it.Target) + " specialty"
+	} else {
+		g.For = it.Rung() + " rung"
+	}
+	if it.Group != "" {
+		g.Progress = fmt.Sprintf("%d of %d needed met", it.Metc, it.Min)
+		for _, c := range it.Criteria {
+			m := PageMember{Question: r.Criterion(c.ID).Prompt, ID: c.ID, Now: RatingText(r, c.Rating), Expected: ExpectedText(r, c), Met: c.Met}
+			if c.Rating != nil {
+				m.Note = oneLine(c.Rating.Note)
+			}
+			g.Members = append(g.Members, m)
+		}
+		return g
+	}
+	c := it.Criteria[0]
+	g.Now, g.Expected = RatingText(r, c.Rating), ExpectedText(r, c)
+	if c.Rating != nil {
+		g.Note = oneLine(c.Rating.Note)
+	}
+	return g
+}
+
+func pageSummary(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []string {
+	res := p.Result
+	who := res.Assessment.Person
+	target := LevelTitle(r, p.Target)
+	var out []string
+	switch {
+	case res.FitLevel == r.Levels[len(r.Levels)-1].ID:
+		out = append(out, fmt.Sprintf("%s meets every level of the ladder, up to %s.", who, target))
+	case res.FitLevel != "":
+		out = append(out, fmt.Sprintf("%s meets every level up to %s.", who, LevelTitle(r, res.FitLevel)))
+	default:
+		out = append(out, fmt.Sprintf("%s does not meet %s yet.", who, r.Levels[0].Title))
+	}
+	n := len(p.LevelItems())
+	if !p.Met() {
+		out = append(out, fmt.Sprintf("%s is %s (%s): %d %s in the way, %s.", target, verdictWords(p.Level.Verdict), Percent(p.Level.Score),
+			n, plural(n, "item stands", "items stand"), requiredText(countRequired(p.LevelItems()))))
+	} else if p.Reason != assess.TargetTop && res.FitLevel != p.Target {
+		out = append(out, fmt.Sprintf("%s is met (%s).", target, Percent(p.Level.Score)))
+	}
+	if len(specs) > 0 {
+		best := specs[0]
+		out = append(out, fmt.Sprintf("%s: %s (%s, %s).", specialtyLabel(specs), SpecialtyTitle(r, best.ID), Percent(best.Score), verdictWords(best.Verdict)))
+	}
+	return out
+}
+
+func pageCards(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []PageCard {
+	res := p.Result
+	fit := PageCard{Label: "Fit level", Value: fitText(r, res), Class: "meets", Wide: true}
+	if res.FitLevel == "" {
+		fit.Value, fit.Detail, fit.Class = "None yet", r.Levels[0].Title+" is not met", verdictClass(res.Levels[0].Verdict)
+	} else if l := r.Level(res.FitLevel); l.Grade != 0 {
+		fit.Detail = fmt.Sprintf("grade %d", l.Grade)
+	}
+	target := PageCard{Label: "Target", Value: LevelTitle(r, p.Target), Wide: true,
+		Detail: Percent(p.Level.Score) + ", " + verdictWords(p.Level.Verdict), Class: verdictClass(p.Level.Verdict)}
+	if n := len(p.LevelItems()); n > 0 {
+		target.Detail += fmt.Sprintf(", %d open %s", n, plural(n, "item", "items"))
+	}
+	if p.Reason == assess.TargetTop {
+		target.Label = "Target (the top level)"
+	}
+	cards := []PageCard{fit, target}
+	if len(specs) > 0 {
+		best := specs[0]
+		cards = append(cards, PageCard{Label: specialtyLabel(specs), Value: SpecialtyTitle(r, best.ID),
+			Detail: Percent(best.Score) + ", " + verdictWords(best.Verdict), Class: verdictClass(best.Verdict)})
+	}
+	cards = append(cards, PageCard{Label: "Nice-to-haves", Value: fmt.Sprintf("%d of %d", res.Bonus.Met, res.Bonus.Total), Detail: "never part of a score", Class: "neutral"})
+	if n := len(res.Unanswered); n > 0 {
+		cards = append(cards, PageCard{Label: "Unanswered", Value: fmt.Sprint(n), Detail: plural(n, "criterion", "criteria") + " left blank", Class: "neutral"})
+	}
+	return cards
+}
+
+// specialtyLabel introduces the best specialty: "Strongest specialty" among
+// several, "Specialty" for the only one.
+func specialtyLabel(specs []assess.TargetScore) string {
+	if len(specs) == 1 {
+		return "Specialty"
+	}
+	return "Strongest specialty"
+}
+
+// verdictWords reads a verdict in a sentence.
+func verdictWords(v assess.Verdict) string {
+	if v == assess.NotYet {
+		return "not yet met"
+	}
+	return string(v)
+}
+
+func verdictClass(v assess.Verdict) string { return string(v) }
+
+// scoreClass colours a score that has no verdict of its own (a rung, a
+// theme) by the rubric's thresholds.
+func scoreClass(r *rubric.Rubric, score float64) string {
+	switch {
+	case score >= r.Thresholds.Meets-1e-9:
+		return string(assess.Meets)
+	case score >= r.Thresholds.Approaching-1e-9:
+		return string(assess.Approaching)
+	}
+	return string(assess.NotYet)
+}
+
+func fill(score float64) float64 { return float64(floorPercent(score)) }
