@@ -80,6 +80,7 @@ loads any other ladder written as a rubric file.`,
 
 	root.AddCommand(
 		newScoreCmd(g),
+		newCalibrateCmd(g),
 		newRubricCmd(g),
 		newVersionCmd(g),
 	)
