@@ -175,7 +175,7 @@ func TestDiffOfTheGitalyExamplesByHand(t *testing.T) {
 	}
 	for i, w := range wantLevels {
 		l := d.Levels[i]
-		if l.ID != w.id || !close(l.Before.Score, w.before) || !close(l.After.Score, w.after) ||
+		if l.ID != w.id || !approx(l.Before.Score, w.before) || !approx(l.After.Score, w.after) ||
 			l.Before.Verdict != w.verdictB || l.After.Verdict != w.verdict {
 			t.Errorf("level %s: %.4f %s -> %.4f %s, want %s %.4f %s -> %.4f %s", l.ID, l.Before.Score, l.Before.Verdict,
 				l.After.Score, l.After.Verdict, w.id, w.before, w.verdictB, w.after, w.verdict)
@@ -196,10 +196,10 @@ func TestDiffOfTheGitalyExamplesByHand(t *testing.T) {
 		t.Fatalf("specialties = %+v, want gitaly and git", d.Specialties)
 	}
 	gitaly, git := d.Specialties[0], d.Specialties[1]
-	if gitaly.ID != "gitaly" || !close(gitaly.Before.Score, (41-2.0/3)/41) || !close(gitaly.After.Score, 1) {
+	if gitaly.ID != "gitaly" || !approx(gitaly.Before.Score, (41-2.0/3)/41) || !approx(gitaly.After.Score, 1) {
 		t.Errorf("gitaly = %+v -> %+v", gitaly.Before, gitaly.After)
 	}
-	if git.ID != "git" || git.Before != nil || !close(git.After.Score, 16.0/35) || git.After.Verdict != assess.Incomplete {
+	if git.ID != "git" || git.Before != nil || !approx(git.After.Score, 16.0/35) || git.After.Verdict != assess.Incomplete {
 		t.Errorf("git = %+v -> %+v, want not scored -> 16/35 incomplete", git.Before, git.After)
 	}
 }
@@ -211,4 +211,4 @@ func str(rt *assess.Rating) string {
 	return rt.String()
 }
 
-func close(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+func approx(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }

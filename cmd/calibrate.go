@@ -1,0 +1,149 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/report"
+	"github.com/spf13/cobra"
+)
+
+type calibrateOptions struct {
+	*globals
+	paths       []string
+	format      string
+	skipInvalid bool
+	views       []string
+}
+
+func newCalibrateCmd(g *globals) *cobra.Command {
+	opts := &calibrateOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "calibrate PATH...",
+		Short: "Put a team's self, manager and peer assessments side by side",
+		Long: `Calibrate reads every assessment file under the paths (files, or folders
+searched recursively for .yaml, .yml and .json, hidden ones skipped), groups
+them by person and compares the raters.
+
+People: each rater's fit level; the consensus, an assessment whose every
+rating is the lower median of the raters' ratings (yes/no: yes only when
+more than half say yes), and its fit level; flags promotion-ready and
+below-level (consensus fit against the current level), self-higher and
+self-lower (self minus the others' mean, averaged over shared criteria, at
++0.5 / -0.5), rater-disagreement (ratings two or more apart, or yes against
+no, on a criterion; each one listed).
+
+Raters: assessments, mean rating, and offset, the mean of each rating minus
+the other raters' mean for the same person and criterion; lenient at +0.5
+or more, severe at -0.5 or less.
+
+Agreement: over every pair of raters of one person on one scale criterion,
+the share of exact and within-one pairs and quadratic-weighted Cohen's
+kappa. Levels: people per consensus fit level beside their current level.
+
+One assessment per rater and person counts: the latest by its updated time.
+Every invalid file, or one written for another rubric, is reported with its
+position, and the command exits 2; --skip-invalid leaves them out instead,
+naming each one.`,
+		Example: `  ladder calibrate examples/team
+  ladder calibrate -o json team/ > calibration.json
+  ladder calibrate -o csv --view raters team/
+  ladder calibrate --skip-invalid --view people,levels team/`,
+		Args: minArgs(1, "at least one assessment file or folder"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.paths = args
+			var err error
+			if opts.format, err = g.format(c); err != nil {
+				return err
+			}
+			if opts.views, err = calibrateViews(opts.format, opts.views, c.Flags().Changed("view")); err != nil {
+				return err
+			}
+			return calibrateRun(opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.skipInvalid, "skip-invalid", false, "leave invalid files out (each is named on stderr) instead of stopping")
+	c.Flags().StringSliceVar(&opts.views, "view", nil, "views to show: "+strings.Join(report.CalibrationViews, ", ")+" (csv: one, default people)")
+	_ = c.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(report.CalibrationViews, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(report.CalibrationViews, cobra.ShellCompDirectiveNoFileComp))
+	return withFormats(c, "table", "json", "csv", "markdown")
+}
+
+// calibrateViews checks --view against the output format: tables and
+// Markdown show any views (all by default), CSV one (people by default),
+// JSON always the whole calibration.
+func calibrateViews(format string, views []string, given bool) ([]string, error) {
+	for _, v := range views {
+		known := false
+		for _, k := range report.CalibrationViews {
+			known = known || v == k
+		}
+		if !known {
+			return nil, usageErrorf("unknown view %q (use %s)", v, strings.Join(report.CalibrationViews, ", "))
+		}
+	}
+	switch {
+	case format == "json" && given:
+		return nil, usageErrorf("--view does not apply to JSON, which holds every view")
+	case format == "csv" && len(views) > 1:
+		return nil, usageErrorf("CSV holds one view: choose one of %s with --view", strings.Join(report.CalibrationViews, ", "))
+	case format == "csv" && len(views) == 0:
+		return []string{report.ViewPeople}, nil
+	case len(views) == 0:
+		return report.CalibrationViews, nil
+	}
+	return views, nil
+}
+
+func calibrateRun(opts *calibrateOptions) error {
+	r, err := opts.rubric()
+	if err != nil {
+		return err
+	}
+	stderr := opts.env.IO.Err
+	files, problems, err := assess.FindFiles(opts.paths)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 && len(problems) == 0 {
+		return &InputError{Err: fmt.Errorf("no assessment files (.yaml, .yml, .json) under %s", strings.Join(opts.paths, ", "))}
+	}
+	read, err := assess.ReadSheets(files, r, 0)
+	if err != nil {
+		return &InputError{Err: err}
+	}
+	problems = append(problems, read.Problems...)
+	if len(problems) > 0 && !opts.skipInvalid {
+		for _, p := range problems {
+			fmt.Fprintln(stderr, "ladder: "+p.Error())
+		}
+		them := pluralWord(len(problems), "it", "them")
+		fmt.Fprintf(stderr, "ladder: %d of %d files invalid; fix %s or leave %s out with --skip-invalid\n",
+			len(problems), len(files), them, them)
+		return &SilentError{Code: ExitUsage}
+	}
+	for _, p := range problems {
+		fmt.Fprintln(stderr, "ladder: warning: skipped "+p.Error())
+	}
+	for _, w := range read.Warnings {
+		fmt.Fprintln(stderr, "ladder: warning: "+w.String())
+	}
+	if len(read.Sheets) == 0 {
+		return &InputError{Err: fmt.Errorf("no valid assessments left to calibrate under %s", strings.Join(opts.paths, ", "))}
+	}
+	cal := assess.Calibrate(r, read.Sheets)
+	for _, n := range cal.Notices {
+		fmt.Fprintln(stderr, "ladder: warning: "+n.String())
+	}
+	w := opts.env.IO.Out
+	switch opts.format {
+	case "json":
+		return report.WriteJSON(w, report.NewCalibrationJSON(cal))
+	case "csv":
+		return report.WriteCalibrationCSV(w, r, cal, opts.views[0])
+	case "markdown":
+		return report.WriteCalibrationMarkdown(w, r, cal, opts.views)
+	}
+	return report.RenderCalibration(w, r, cal, opts.style(), opts.views)
+}
