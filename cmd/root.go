@@ -79,6 +79,7 @@ loads any other ladder written as a rubric file.`,
 	pf.BoolVar(&g.noColor, "no-color", false, "no colour in the output (NO_COLOR is honoured too)")
 
 	root.AddCommand(
+		newAssessCmd(g),
 		newScoreCmd(g),
 		newRubricCmd(g),
 		newVersionCmd(g),
