@@ -325,6 +325,9 @@ func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, 
 			fmt.Fprintf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the %d required and strong questions.\n", k)
 		}
 	}
+	if n > 0 && (a.Role != assess.Self || a.Rater != a.Person) {
+		fmt.Fprintf(w, "The questions say \"you\": answer them about %s.\n", a.Person)
+	}
 	if n > 0 {
 		fmt.Fprintln(w, style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
 	}

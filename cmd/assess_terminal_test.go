@@ -169,6 +169,7 @@ func TestAssessInterruptAndResume(t *testing.T) {
 		"--person", "Bo", "--role", "peer", "--rater", "Cy", "--current", "none", "--target", "none", "--specialty", "web", "--out", out)
 
 	term.Expect("7 questions in 5 sections")
+	term.Expect(`The questions say "you": answer them about Bo.`)
 	term.Expect("[1/7] How proficient are you in Go?")
 	term.Keys("2\r")
 	term.Expect("[2/7] How well do you test your code?")
