@@ -19,8 +19,8 @@ build: ## Build bin/ladder with the version stamped in
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 .PHONY: run
-run: build ## Build, then score the example assessments with the built-in rubric
-	$(BIN) score examples/senior-gitaly.yaml
+run: build ## Build, then start an interactive assessment on the built-in rubric
+	$(BIN) assess
 
 .PHONY: test
 test: fmt-check vet staticcheck ## gofmt check, go vet, staticcheck, and every test with the race detector

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/prompt"
 	"golang.org/x/term"
 )
 
@@ -31,6 +32,10 @@ type Env struct {
 	IO     IO
 	Getenv func(string) string
 	Now    func() time.Time
+	// NewPrompter makes the prompter of an interactive command; nil means
+	// the terminal's own (survey on IO.InFile and IO.OutFile). Tests of
+	// the commands set it to a scripted one.
+	NewPrompter func(io IO, color bool) prompt.Prompter
 }
 
 // SystemEnv is the environment of the real process.

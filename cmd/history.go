@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/report"
@@ -91,7 +92,7 @@ func historyRun(opts *historyOptions) error {
 	if opts.person == "" {
 		folder = people[0]
 	}
-	if !contains(people, folder) {
+	if !slices.Contains(people, folder) {
 		return &InputError{Err: fmt.Errorf("no stored assessments of %q in %s (ladder history lists the people stored)", opts.person, store.Dir)}
 	}
 	h, err := store.History(folder, r)
@@ -170,13 +171,4 @@ func joinErr(first, second error) error {
 		return first
 	}
 	return second
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

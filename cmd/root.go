@@ -80,6 +80,7 @@ loads any other ladder written as a rubric file.` + "\n" + exitCodesHelp,
 	registerGlobalCompletions(root)
 
 	root.AddCommand(
+		newAssessCmd(g),
 		newScoreCmd(g),
 		newPlanCmd(g),
 		newDiffCmd(g),

@@ -16,6 +16,10 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output inside the test scripts")
 
 func TestMain(m *testing.M) {
+	// The terminal tests run this binary as ladder itself.
+	if os.Getenv("LADDER_TEST_MAIN") == "1" {
+		os.Exit(cmd.Main())
+	}
 	testscript.Main(m, map[string]func(){
 		"ladder": func() { os.Exit(cmd.Main()) },
 	})

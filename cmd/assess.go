@@ -1,0 +1,382 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/interview"
+	"github.com/ladderhq/ladder/internal/prompt"
+	"github.com/ladderhq/ladder/report"
+	"github.com/ladderhq/ladder/rubric"
+	"github.com/spf13/cobra"
+)
+
+type assessOptions struct {
+	*globals
+	person, rater, role string
+	current, target     string
+	specialties         []string
+	out, resume         string
+	quick, evidence     bool
+
+	// given records which opening flags were set, so that their questions
+	// are skipped even when the value is empty ("--target none").
+	given map[string]bool
+}
+
+func newAssessCmd(g *globals) *cobra.Command {
+	opts := &assessOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "assess",
+		Short: "Assess a person interactively, one question per criterion",
+		Long: `Ask who is assessed and by whom, the current and target level and the
+specialties, then one question per criterion, section by section: the
+general requirements and responsibilities, what each level adds up to one
+above the target (every level without a target), the nice-to-haves, then
+each chosen specialty. Each rating is chosen on the rubric's scale; '?'
+shows a question's guidance and where it comes from. The rating a level
+expects is never shown while you answer: it appears only in the result.
+
+The file is saved after every answer, in the data folder
+($XDG_DATA_HOME/ladder/assessments/PERSON/, by default
+~/.local/share/ladder/assessments/PERSON/) unless --out names it. Ctrl-C
+stops, saves and prints the command that resumes where you stopped.
+
+Each opening flag skips its question. ladder assess needs a terminal; to
+score an assessment file without one, use ladder score.`,
+		Example: `  ladder assess
+  ladder assess --person "Ada Lovelace" --target senior --specialty gitaly,database
+  ladder assess --quick --evidence
+  ladder assess --resume ~/.local/share/ladder/assessments/ada-lovelace/2026-11-24T100000Z-ada-lovelace-self.yaml`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, _ []string) error {
+			if _, err := g.format(c); err != nil {
+				return err
+			}
+			opts.given = map[string]bool{}
+			for _, name := range []string{"person", "rater", "role", "current", "target", "specialty"} {
+				opts.given[name] = c.Flags().Changed(name)
+			}
+			return assessRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.person, "person", "", "who is assessed (their `name`)")
+	f.StringVar(&opts.rater, "rater", "", "who gives the ratings (their `name`; the person, for a self-assessment)")
+	f.StringVar(&opts.role, "role", "", "the rater's `role`: self, manager or peer")
+	f.StringVar(&opts.current, "current", "", "the person's current `level` (id, or none)")
+	f.StringVar(&opts.target, "target", "", "the target `level` (id, or none): levels up to one above it are asked")
+	f.StringSliceVar(&opts.specialties, "specialty", nil, "a specialty `id` to assess (repeatable, or comma-separated)")
+	f.StringVar(&opts.out, "out", "", "write the assessment to this `file` instead of the data folder")
+	f.StringVar(&opts.resume, "resume", "", "continue the assessment in this `file` at its first unanswered question")
+	f.BoolVar(&opts.quick, "quick", false, "ask only the required and strong criteria")
+	f.BoolVar(&opts.evidence, "evidence", false, "after a rating of 3 or more, ask for an optional line of evidence")
+
+	levels := g.completeFrom(func(r *rubric.Rubric) []string {
+		return append([]string{cobra.CompletionWithDesc("none", "no level")}, levelIDs(r)...)
+	})
+	_ = c.RegisterFlagCompletionFunc("current", levels)
+	_ = c.RegisterFlagCompletionFunc("target", levels)
+	_ = c.RegisterFlagCompletionFunc("specialty", g.completeFrom(specialtyIDs))
+	_ = c.RegisterFlagCompletionFunc("role", cobra.FixedCompletions([]cobra.Completion{"self", "manager", "peer"}, cobra.ShellCompDirectiveNoFileComp))
+	// The result is a table for the person at the terminal; ladder score
+	// gives it as data.
+	return withFormats(c, "table")
+}
+
+func assessRun(opts *assessOptions) error {
+	env := opts.env
+	r, err := opts.rubric()
+	if err != nil {
+		return err
+	}
+	a, known, err := opts.start(r)
+	if err != nil {
+		return err
+	}
+	path := opts.out
+	if path == "" {
+		path = opts.resume
+	}
+	if opts.out != "" && !samePath(opts.out, opts.resume) && exists(opts.out) {
+		return usageErrorf("--out %s: the file exists already (continue it with --resume %s, or choose another file)", opts.out, opts.out)
+	}
+	var store assess.Store
+	if path == "" {
+		if store, err = env.AssessmentStore(); err != nil {
+			return err
+		}
+	}
+
+	stdio := env.IO
+	if !stdio.InTTY || !stdio.OutTTY || (env.NewPrompter == nil && (stdio.InFile == nil || stdio.OutFile == nil)) {
+		return usageErrorf("ladder assess asks its questions in a terminal, and stdin or stdout is not one; to score an assessment file, use 'ladder score FILE'")
+	}
+	style := opts.style()
+	var p prompt.Prompter
+	if env.NewPrompter != nil {
+		p = env.NewPrompter(stdio, style.Color)
+	} else {
+		s := prompt.NewSurvey(stdio.InFile, stdio.OutFile, stdio.Err, style.Color)
+		defer s.Close()
+		p = s
+	}
+
+	save := func() error {
+		a.Updated = env.Now().UTC()
+		if err := assess.Save(path, a, r); err != nil {
+			return &saveError{err}
+		}
+		return nil
+	}
+	iv := &interview.Interview{Rubric: r, Prompter: p, Out: stdio.Out, Style: style, Save: save, Evidence: opts.evidence, Quick: opts.quick}
+	if err := iv.Opening(a, known); err != nil {
+		if errors.Is(err, prompt.ErrInterrupted) {
+			return &InterruptedError{Message: "interrupted before the first question; nothing was saved"}
+		}
+		return err
+	}
+	if path == "" {
+		// Two assessments started in the same second by the same rater
+		// would share a name: the later one moves on by a second.
+		for path = store.NewPath(a); exists(path); path = store.NewPath(a) {
+			a.Created = a.Created.Add(time.Second)
+		}
+	}
+	if err := save(); err != nil {
+		return err
+	}
+
+	q := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: a.TargetLevel, Specialties: a.Specialties, Quick: opts.quick})
+	opts.intro(a, q, path, style)
+	var failedSave *saveError
+	switch err = iv.Ask(a, q); {
+	case errors.Is(err, prompt.ErrInterrupted):
+		// Every answer is on disk already; this save records when the
+		// session stopped.
+		if err := save(); err != nil {
+			return err
+		}
+		return &InterruptedError{Message: fmt.Sprintf("interrupted: %d of %d questions answered and saved in %s\nResume with: %s",
+			q.Answered(a), len(q.Questions), path, opts.resumeCommand(path))}
+	case errors.As(err, &failedSave):
+		return err
+	case err != nil:
+		return fmt.Errorf("%w (the answers so far are saved in %s)", err, path)
+	}
+	return opts.finish(r, a, q, path, style)
+}
+
+// start makes the assessment to work on, from --resume or from scratch,
+// with the opening flags applied; known says which opening questions they
+// answer.
+func (opts *assessOptions) start(r *rubric.Rubric) (*assess.Assessment, interview.Known, error) {
+	var (
+		a     *assess.Assessment
+		known interview.Known
+	)
+	if opts.resume != "" {
+		loaded, warnings, err := assess.Load(opts.resume, r)
+		if err != nil {
+			return nil, known, err
+		}
+		for _, w := range warnings {
+			fmt.Fprintln(opts.env.IO.Err, "ladder: warning: "+w.String())
+		}
+		for flag, pair := range map[string][2]string{
+			"person": {opts.person, loaded.Person},
+			"rater":  {opts.rater, loaded.Rater},
+			"role":   {opts.role, string(loaded.Role)},
+		} {
+			if opts.given[flag] && pair[0] != pair[1] {
+				return nil, known, usageErrorf("--%s %q: %s is rated by %s (%s) about %s; start a new assessment instead",
+					flag, pair[0], opts.resume, loaded.Rater, loaded.Role, loaded.Person)
+			}
+		}
+		// A resumed file answers every opening question already.
+		a, known = loaded, interview.Known{Person: true, Rater: true, Role: true, Current: true, Target: true, Specialties: true}
+	} else {
+		a = assess.New(r, "", opts.env.Now().UTC().Truncate(time.Second))
+		a.Rater = ""
+	}
+
+	if opts.given["person"] {
+		if strings.TrimSpace(opts.person) == "" {
+			return nil, known, usageErrorf("--person needs a name")
+		}
+		a.Person, known.Person = strings.TrimSpace(opts.person), true
+	}
+	if opts.given["rater"] {
+		if strings.TrimSpace(opts.rater) == "" {
+			return nil, known, usageErrorf("--rater needs a name")
+		}
+		a.Rater, known.Rater = strings.TrimSpace(opts.rater), true
+	}
+	if opts.given["role"] {
+		role := assess.Role(opts.role)
+		valid := false
+		for _, x := range assess.Roles {
+			valid = valid || x == role
+		}
+		if !valid {
+			return nil, known, usageErrorf("--role %q: use self, manager or peer", opts.role)
+		}
+		a.Role, known.Role = role, true
+		if role == assess.Self && !known.Rater && known.Person {
+			a.Rater, known.Rater = a.Person, true
+		}
+	}
+	for _, lv := range []struct {
+		flag  string
+		value string
+		field *string
+		known *bool
+	}{
+		{"current", opts.current, &a.CurrentLevel, &known.Current},
+		{"target", opts.target, &a.TargetLevel, &known.Target},
+	} {
+		if !opts.given[lv.flag] {
+			continue
+		}
+		id := strings.TrimSpace(lv.value)
+		if id == "none" {
+			id = ""
+		}
+		if id != "" && r.Level(id) == nil {
+			return nil, known, usageErrorf("--%s %q: unknown level (levels: %s, or none)", lv.flag, lv.value, levelList(r))
+		}
+		*lv.field, *lv.known = id, true
+	}
+	if opts.given["specialty"] {
+		a.Specialties = nil
+		for _, id := range opts.specialties {
+			id = strings.TrimSpace(id)
+			if r.Specialty(id) == nil {
+				return nil, known, usageErrorf("--specialty %q: unknown specialty (see 'ladder rubric list')", id)
+			}
+			if !a.HasSpecialty(id) {
+				a.Specialties = append(a.Specialties, id)
+			}
+		}
+		known.Specialties = true
+	}
+	return a, known, nil
+}
+
+// saveError is a failure to write the assessment file.
+type saveError struct{ err error }
+
+func (e *saveError) Error() string { return "could not save the assessment: " + e.err.Error() }
+func (e *saveError) Unwrap() error { return e.err }
+
+func levelList(r *rubric.Rubric) string {
+	ids := make([]string, len(r.Levels))
+	for i, l := range r.Levels {
+		ids[i] = l.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// intro says what is about to happen, where the answers go, and which keys
+// do what.
+func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) {
+	w := opts.env.IO.Out
+	r := opts.loaded
+	n := len(q.Questions)
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "%s  %s against %s\n", style.Bold(a.Person), report.RaterLine(&assess.Assessment{Person: a.Person, Rater: a.Rater, Role: a.Role}), r.Title)
+	mode := ""
+	if opts.quick {
+		mode = " (quick: required and strong criteria only)"
+	}
+	fmt.Fprintf(w, "%d %s in %d %s%s, saved after every answer to\n  %s\n",
+		n, pluralWord(n, "question", "questions"), len(q.Sections), pluralWord(len(q.Sections), "section", "sections"), mode, path)
+	done := q.Answered(a)
+	if done > 0 && done < n {
+		fmt.Fprintf(w, "%d already answered; going on with question %d.\n", done, q.FirstUnanswered(a)+1)
+	}
+	if !opts.quick && done == 0 {
+		quick := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: a.TargetLevel, Specialties: a.Specialties, Quick: true})
+		if k := len(quick.Questions); k < n {
+			fmt.Fprintf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the %d required and strong questions.\n", k)
+		}
+	}
+	if n > 0 && (a.Role != assess.Self || a.Rater != a.Person) {
+		fmt.Fprintf(w, "The questions say \"you\": answer them about %s.\n", a.Person)
+	}
+	if n > 0 {
+		fmt.Fprintln(w, style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
+	}
+}
+
+// finish prints the result of a completed assessment.
+func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) error {
+	w := opts.env.IO.Out
+	fmt.Fprintln(w)
+	if len(q.Questions) == 0 {
+		fmt.Fprintln(w, "There is nothing to ask with these choices.")
+	} else {
+		fmt.Fprintf(w, "%s All %d questions answered.\n\n", style.Bold("Done."), len(q.Questions))
+	}
+	if err := report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: 3}); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Saved in %s\n", path)
+	if opts.quick {
+		fmt.Fprintf(w, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.\n", opts.resumeCommand(path, "--quick"))
+	}
+	fmt.Fprintf(w, "See it again with: ladder score %s\n", shellQuote(path))
+	return nil
+}
+
+// resumeCommand is the command line that continues this assessment, with
+// the flags that shape its questions (minus those in drop).
+func (opts *assessOptions) resumeCommand(path string, drop ...string) string {
+	args := []string{"ladder", "assess", "--resume", shellQuote(path)}
+	if opts.rubricPath != "" {
+		args = append(args, "--rubric", shellQuote(opts.rubricPath))
+	}
+	for _, f := range []struct {
+		on   bool
+		flag string
+	}{{opts.quick, "--quick"}, {opts.evidence, "--evidence"}} {
+		if f.on && !slices.Contains(drop, f.flag) {
+			args = append(args, f.flag)
+		}
+	}
+	return strings.Join(args, " ")
+}
+
+// shellQuote quotes s for a POSIX shell when it needs quoting.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=+@%,", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func samePath(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}

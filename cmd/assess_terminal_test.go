@@ -1,0 +1,223 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd
+
+package cmd_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/ptytest"
+	"github.com/ladderhq/ladder/rubric"
+)
+
+// The terminal tests run the real ladder (this test binary, see TestMain)
+// in a pseudo-terminal, on a small rubric, with the data folder in a
+// temporary folder, and type into it as a person would.
+
+const tinyRubric = "testdata/assess/rubric.yaml"
+
+func ladderInTerminal(t *testing.T, data string, args ...string) *ptytest.Term {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "LADDER_TEST_MAIN=1", "TERM=xterm", "NO_COLOR=1",
+		"XDG_DATA_HOME="+data, "HOME="+filepath.Join(data, "home"))
+	return ptytest.Start(t, cmd)
+}
+
+func loadTiny(t *testing.T) *rubric.Rubric {
+	t.Helper()
+	b, err := os.ReadFile(tinyRubric)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := rubric.Parse(tinyRubric, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func ratings(a *assess.Assessment) map[string]string {
+	out := map[string]string{}
+	for id, rt := range a.Ratings {
+		out[id] = rt.String()
+		if rt.Note != "" {
+			out[id] += " (" + rt.Note + ")"
+		}
+	}
+	return out
+}
+
+func sameRatings(t *testing.T, a *assess.Assessment, want map[string]string) {
+	t.Helper()
+	got := ratings(a)
+	if len(got) != len(want) {
+		t.Errorf("ratings %v, want %v", got, want)
+		return
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("ratings %v, want %v", got, want)
+			return
+		}
+	}
+}
+
+// A whole assessment, every opening question asked, with evidence notes.
+func TestAssessInTerminal(t *testing.T) {
+	data := t.TempDir()
+	term := ladderInTerminal(t, data, "assess", "--rubric", tinyRubric, "--evidence")
+
+	term.Expect("Who is being assessed?")
+	term.Type("Ada Lovelace\r")
+	term.Expect("Who is giving the ratings?")
+	term.Keys("\r") // self
+	term.Expect("Current level:")
+	term.Keys("\x1b[B\r") // Junior Engineer
+	term.Expect("Target level:")
+	term.Expect("> Senior Engineer") // one above the current level
+	term.Keys("\r")
+	term.Expect("Specialties to assess")
+	term.Keys("data")
+	term.Expect("Specialties to assess (none is fine): data")
+	term.Keys(" ")
+	term.Keys("web ")
+	term.Keys("\r")
+	term.Expect("Databases, Web")
+
+	term.Expect("9 questions in 6 sections, saved after every answer to")
+	dir := filepath.Join(data, "ladder", "assessments", "ada-lovelace")
+	term.Expect(dir)
+
+	term.Expect("── General requirements (2 questions)")
+	term.Expect("[1/9] How proficient are you in Go?")
+	term.Expect("3  Teaches - Teach it to others.")
+	term.Keys("?")
+	term.Expect("Count code that shipped, not tutorials.")
+	term.Expect("Section: General requirements. Source: Requirements/1.")
+	term.Keys("3\r")
+	term.Expect("Evidence (optional; Enter to skip):")
+	term.Type("shipped the billing service\r")
+	term.Expect("[2/9] How well do you test your code?")
+	term.Keys("2\r")
+	term.Expect("── Responsibilities (1 question)")
+	term.Expect("[3/9] Will you join the on-call rotation?")
+	term.Type("y\r")
+	term.Expect("── Senior Engineer (1 question)")
+	term.Expect("[4/9] How much do you mentor others?")
+	term.Keys("1\r")
+	term.Expect("── Nice-to-haves (1 question)")
+	term.Expect("[5/9] Have you contributed to open source?")
+	term.Type("n\r")
+	term.Expect("── Databases (specialty) (3 questions)")
+	term.Expect("[6/9] How well do you write SQL?")
+	term.Keys("3\r")
+	term.Expect("Evidence")
+	term.Type("\r")
+	// Worded exactly like question 1: its answer is the default.
+	term.Expect("[7/9] How proficient are you in Go?")
+	term.Expect("> 3  Teaches")
+	term.Keys("\r")
+	term.Expect("Evidence")
+	term.Type("\r")
+	term.Expect("[8/9] How well do you run services in production?")
+	term.Keys("2\r")
+	term.Expect("── Web (specialty) (1 question)")
+	term.Expect("[9/9] How well do you know HTTP?")
+	term.Keys("2\r")
+
+	term.Expect("Done. All 9 questions answered.")
+	term.Expect("Fit level: Junior Engineer")
+	term.Expect("Senior Engineer")
+	term.Expect("mentor How much do you mentor others? (rated 1, expects 2)")
+	term.Expect("Saved in " + dir)
+	if code := term.Wait(); code != 0 {
+		t.Fatalf("exit %d, want 0", code)
+	}
+
+	files, err := assess.Store{Dir: filepath.Join(data, "ladder", "assessments")}.Files("Ada Lovelace")
+	if err != nil || len(files) != 1 {
+		t.Fatalf("stored files %v (%v), want one", files, err)
+	}
+	a, _, err := assess.Load(files[0], loadTiny(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Person != "Ada Lovelace" || a.Rater != "Ada Lovelace" || a.Role != assess.Self ||
+		a.CurrentLevel != "junior" || a.TargetLevel != "senior" || len(a.Specialties) != 2 {
+		t.Errorf("opening answers in the file: %+v", a)
+	}
+	sameRatings(t, a, map[string]string{
+		"go": "3 (shipped the billing service)", "tests": "2", "on-call": "yes", "mentor": "1", "oss": "no",
+		"db-sql": "3", "db-go": "3", "shared-ops": "2", "web-http": "2",
+	})
+	if st, err := os.Stat(files[0]); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("file mode %v (%v), want 0600", st.Mode().Perm(), err)
+	}
+}
+
+// Ctrl-C mid-way saves every answer so far and prints the command that
+// resumes; resuming continues at the first unanswered question, and going
+// back offers the earlier answer.
+func TestAssessInterruptAndResume(t *testing.T) {
+	data := t.TempDir()
+	out := filepath.Join(t.TempDir(), "bo.yaml")
+	term := ladderInTerminal(t, data, "assess", "--rubric", tinyRubric,
+		"--person", "Bo", "--role", "peer", "--rater", "Cy", "--current", "none", "--target", "none", "--specialty", "web", "--out", out)
+
+	term.Expect("7 questions in 5 sections")
+	term.Expect(`The questions say "you": answer them about Bo.`)
+	term.Expect("[1/7] How proficient are you in Go?")
+	term.Keys("2\r")
+	term.Expect("[2/7] How well do you test your code?")
+	term.Keys("1\r")
+	term.Expect("[3/7] Will you join the on-call rotation?")
+	term.Type("y\r")
+	term.Expect("[4/7] How much do you mentor others?")
+	term.Keys("\x03")
+	term.Expect("ladder: interrupted: 3 of 7 questions answered and saved in " + out)
+	term.Expect("Resume with: ladder assess --resume " + out + " --rubric " + tinyRubric)
+	if code := term.Wait(); code != 130 {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	r := loadTiny(t)
+	a, _, err := assess.Load(out, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRatings(t, a, map[string]string{"go": "2", "tests": "1", "on-call": "yes"})
+
+	term = ladderInTerminal(t, data, "assess", "--resume", out, "--rubric", tinyRubric)
+	term.Expect("3 already answered; going on with question 4.")
+	term.Expect("── Senior Engineer")
+	term.Expect("[4/7] How much do you mentor others?")
+	term.Keys("\x1b[A\r") // up from the first rating: the way back
+	term.Expect("[3/7] Will you join the on-call rotation? [? for help] (Y/n)")
+	term.Type("\r") // keeps yes
+	term.Expect("[4/7] How much do you mentor others?")
+	term.Keys("3\r")
+	term.Expect("[5/7] Have you contributed to open source?")
+	term.Type("y\r")
+	term.Expect("[6/7] How well do you run services in production?")
+	term.Keys("2\r")
+	term.Expect("[7/7] How well do you know HTTP?")
+	term.Keys("2\r")
+	term.Expect("Done. All 7 questions answered.")
+	term.Expect("Bo  rated by Cy (peer)")
+	term.Expect("Saved in " + out)
+	if code := term.Wait(); code != 0 {
+		t.Fatalf("exit %d, want 0", code)
+	}
+	a, _, err = assess.Load(out, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRatings(t, a, map[string]string{"go": "2", "tests": "1", "on-call": "yes", "mentor": "3", "oss": "yes",
+		"shared-ops": "2", "web-http": "2"})
+	if a.Person != "Bo" || a.Rater != "Cy" || a.Role != assess.Peer || a.TargetLevel != "" {
+		t.Errorf("opening answers in the file: %+v", a)
+	}
+}
