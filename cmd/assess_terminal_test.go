@@ -132,7 +132,8 @@ func TestAssessInTerminal(t *testing.T) {
 	term.Expect("Done. All 9 questions answered.")
 	term.Expect("Fit level: Junior Engineer")
 	term.Expect("Senior Engineer")
-	term.Expect("mentor How much do you mentor others? (rated 1, expects 2)")
+	term.Expect("mentor (rated 1, expects 2)")
+	term.Expect("How much do you mentor others?")
 	term.Expect("Saved in " + dir)
 	if code := term.Wait(); code != 0 {
 		t.Fatalf("exit %d, want 0", code)

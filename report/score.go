@@ -180,17 +180,29 @@ func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style,
 	p.line("Fit level: %s", style.Bold(fit))
 	p.line("")
 
-	lt := NewTable(style, "Level", "Score", "", "Verdict", "Rungs").AlignRight(2)
+	// The tables fit an 80-column terminal: the bar and the percentage
+	// share a column, and rungs show as scores with a legend below.
+	lt := NewTable(style, "Level", "Score", "Verdict", "Rungs")
+	var rungNames []string
 	for _, t := range res.Levels {
-		lt.Row(r.Level(t.ID).Title, Bar(t.Score, 20), Percent(t.Score), VerdictText(style, t.Verdict), rungsText(t.Rungs))
+		lt.Row(r.Level(t.ID).Title, ScoreCell(t.Score), VerdictText(style, t.Verdict), rungsText(t.Rungs))
+		if len(t.Rungs) > len(rungNames) {
+			rungNames = nil
+			for _, rg := range t.Rungs {
+				rungNames = append(rungNames, rg.Level)
+			}
+		}
 	}
 	p.table(lt)
+	if len(rungNames) > 1 {
+		p.line("%s", style.Dim("Rungs: "+strings.Join(rungNames, " · ")+", each scored with the row's expectations."))
+	}
 
 	if len(res.Specialties) > 0 {
 		p.line("")
-		st := NewTable(style, "Specialty", "Score", "", "Verdict", "Bonus").AlignRight(2)
+		st := NewTable(style, "Specialty", "Score", "Verdict", "Bonus")
 		for _, t := range res.Specialties {
-			st.Row(r.Specialty(t.ID).Title, Bar(t.Score, 20), Percent(t.Score), VerdictText(style, t.Verdict), countText(t.Bonus))
+			st.Row(r.Specialty(t.ID).Title, ScoreCell(t.Score), VerdictText(style, t.Verdict), countText(t.Bonus))
 		}
 		p.table(st)
 	}
@@ -214,6 +226,7 @@ func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style,
 			}
 			for _, g := range shown {
 				p.line("    %s", GapLine(r, style, g))
+				p.line("      %s", style.Dim(GapQuestion(r, g, 72)))
 			}
 			if more := len(t.Gaps) - len(shown); more > 0 {
 				p.line("    %s", style.Dim(fmt.Sprintf("... and %d more (ladder plan, or --gaps 0, lists them all)", more)))
@@ -224,7 +237,7 @@ func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style,
 		p.line("")
 		p.line("%s", style.Bold("Notes"))
 		for _, n := range res.Notes {
-			p.line("  - %s", n)
+			p.line("%s", Wrap(n, 80, "  - ", "    "))
 		}
 	}
 	p.line("")
@@ -268,12 +281,18 @@ func VerdictText(style Style, v assess.Verdict) string {
 	return style.paint(red, string(v))
 }
 
+// rungsText shows a level's rung scores, lowest rung first: "91 · 100 · 63".
 func rungsText(rungs []assess.RungScore) string {
 	var parts []string
 	for _, rg := range rungs {
-		parts = append(parts, rg.Level+" "+Percent(rg.Score))
+		parts = append(parts, strings.TrimSuffix(Percent(rg.Score), "%"))
 	}
-	return strings.Join(parts, "  ")
+	return strings.Join(parts, " · ")
+}
+
+// ScoreCell is a score as a short bar and its percentage, in one cell.
+func ScoreCell(score float64) string {
+	return fmt.Sprintf("%s %4s", Bar(score, 12), Percent(score))
 }
 
 func countText(c assess.Count) string {
@@ -290,11 +309,41 @@ func GapLine(r *rubric.Rubric, style Style, g assess.UnitScore) string {
 		tag = style.paint(red, tag)
 	}
 	if g.Group != "" {
-		grp := r.GroupByID(g.Group)
-		return fmt.Sprintf("%s %s: %d of %d needed met (%s)", tag, grp.Title, g.Metc, g.Min, g.Group)
+		return fmt.Sprintf("%s %s %s", tag, g.Group, style.Dim(fmt.Sprintf("(%d of %d needed met)", g.Metc, g.Min)))
 	}
 	c := g.Criteria[0]
-	return fmt.Sprintf("%s %s %s %s", tag, c.ID, Clip(r.Criterion(c.ID).Prompt, 64), style.Dim("("+RatingShortfall(c)+")"))
+	return fmt.Sprintf("%s %s %s", tag, c.ID, style.Dim("("+RatingShortfall(c)+")"))
+}
+
+// GapQuestion is what a gap is about, in words: the group's title or the
+// criterion's question, clipped to about n characters.
+func GapQuestion(r *rubric.Rubric, g assess.UnitScore, n int) string {
+	if g.Group != "" {
+		return Clip(r.GroupByID(g.Group).Title, n)
+	}
+	return Clip(r.Criterion(g.Criteria[0].ID).Prompt, n)
+}
+
+// Wrap fills text into lines of at most width columns, the first starting
+// with first and the others with rest.
+func Wrap(text string, width int, first, rest string) string {
+	var b strings.Builder
+	line := first
+	empty := true
+	for _, word := range strings.Fields(text) {
+		if !empty && len([]rune(line))+1+len([]rune(word)) > width {
+			b.WriteString(line)
+			b.WriteByte('\n')
+			line, empty = rest, true
+		}
+		if !empty {
+			line += " "
+		}
+		line += word
+		empty = false
+	}
+	b.WriteString(line)
+	return b.String()
 }
 
 // RatingShortfall says "rated 1, expects 3" or "unanswered, expects yes".
