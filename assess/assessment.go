@@ -200,7 +200,7 @@ func (p *parser) top() error {
 				return err
 			})
 			if err == nil && a.Rubric.ID != p.r.ID {
-				return d.Errorf(f.Value, "written for rubric %q, not %q (use --rubric to score it against its own rubric)", a.Rubric.ID, p.r.ID)
+				return d.Errorf(f.Value, "written for rubric %q, not %q (give its rubric with --rubric FILE)", a.Rubric.ID, p.r.ID)
 			}
 			if err == nil && a.Rubric.Version != p.r.Version {
 				p.warnings = append(p.warnings, Warning{File: d.File, Kind: OtherVersion, Msg: fmt.Sprintf("written for version %q of rubric %q, scored against version %q", a.Rubric.Version, a.Rubric.ID, p.r.Version)})

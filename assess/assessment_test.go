@@ -67,7 +67,7 @@ func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"no person", "format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\n", "a.yaml:1:1: missing person: who is assessed"},
 		{"wrong format", "format: ladder/assessment/v2\n", `a.yaml:1:9: unknown format "ladder/assessment/v2" (expected "ladder/assessment/v1")`},
-		{"other rubric", "format: ladder/assessment/v1\nrubric: {id: maxi, version: \"2\"}\nperson: Ada\n", `a.yaml:2:9: written for rubric "maxi", not "mini" (use --rubric to score it against its own rubric)`},
+		{"other rubric", "format: ladder/assessment/v1\nrubric: {id: maxi, version: \"2\"}\nperson: Ada\n", `a.yaml:2:9: written for rubric "maxi", not "mini" (give its rubric with --rubric FILE)`},
 		{"bad role", head + "role: boss\n", `a.yaml:4:7: unknown role "boss" (use self, manager or peer)`},
 		{"bad date", head + "created: last tuesday\n", `a.yaml:4:10: created: "last tuesday" is not a date and time (use 2026-11-24T10:00:00Z)`},
 		{"unknown specialty", head + "specialties: [db, art]\n", `a.yaml:4:19: unknown specialty "art"`},

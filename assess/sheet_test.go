@@ -111,7 +111,7 @@ func TestReadSheetsMixed(t *testing.T) {
 	}
 	want := []string{
 		`b-bad.yaml:5:17: rating 9 of "base-english" is outside the scale 0..4`,
-		`d-other.yaml:2:9: written for rubric "acme-sre", not "gitlab-backend-engineer" (use --rubric to score it against its own rubric)`,
+		`d-other.yaml:2:9: written for rubric "acme-sre", not "gitlab-backend-engineer" (give its rubric with --rubric FILE)`,
 		`f-broken.json:1:12: invalid JSON: invalid character '}' looking for beginning of value`,
 	}
 	if !reflect.DeepEqual(msgs, want) {

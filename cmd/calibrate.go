@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/ladderhq/ladder/assess"
@@ -126,9 +127,7 @@ func calibrateRun(opts *calibrateOptions) error {
 	for _, p := range problems {
 		fmt.Fprintln(stderr, "ladder: warning: skipped "+p.Error())
 	}
-	for _, w := range read.Warnings {
-		fmt.Fprintln(stderr, "ladder: warning: "+w.String())
-	}
+	printFileWarnings(stderr, read.Warnings)
 	if len(read.Sheets) == 0 {
 		return &InputError{Err: fmt.Errorf("no valid assessments left to calibrate under %s", strings.Join(opts.paths, ", "))}
 	}
@@ -146,4 +145,24 @@ func calibrateRun(opts *calibrateOptions) error {
 		return report.WriteCalibrationMarkdown(w, r, cal, opts.views)
 	}
 	return report.RenderCalibration(w, r, cal, opts.style(), opts.views)
+}
+
+// printFileWarnings prints warnings about many files without drowning the
+// rest: after a few files written for another version of the rubric, the
+// others are counted on one line.
+func printFileWarnings(stderr io.Writer, warnings []assess.Warning) {
+	const shown = 3
+	otherVersion := 0
+	for _, w := range warnings {
+		if w.Kind == assess.OtherVersion {
+			otherVersion++
+			if otherVersion > shown {
+				continue
+			}
+		}
+		fmt.Fprintln(stderr, "ladder: warning: "+w.String())
+	}
+	if more := otherVersion - shown; more > 0 {
+		fmt.Fprintf(stderr, "ladder: warning: %d more %s written for another version of the rubric\n", more, pluralWord(more, "file", "files"))
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -139,6 +140,27 @@ func TestReadFileRefusesWhatIsNotAFile(t *testing.T) {
 		var de *Error
 		if !errors.As(err, &de) || de.Msg != tc.want || de.File != tc.path {
 			t.Errorf("%s: got %v, want %s", tc.path, err, tc.want)
+		}
+	}
+}
+
+// Positions in JSON are found in one pass: a large file parses in time
+// proportional to its size.
+func BenchmarkParseLargeJSON(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("{\"ratings\": {\n")
+	for i := 0; i < 50000; i++ {
+		if i > 0 {
+			sb.WriteString(",\n")
+		}
+		sb.WriteString("  \"c" + strconv.Itoa(i) + "\": 3")
+	}
+	sb.WriteString("\n}}\n")
+	src := []byte(sb.String())
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := Parse("big.json", src); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

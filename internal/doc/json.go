@@ -16,7 +16,7 @@ import (
 // would keep the last of two duplicate keys silently and cannot say where a
 // value stands; walking its tokens and their offsets can.
 func parseJSON(data []byte) (*Node, error) {
-	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data)), line: 1}
 	p.dec.UseNumber()
 	root, err := p.value()
 	if err != nil {
@@ -33,6 +33,8 @@ type jsonParser struct {
 	data  []byte
 	dec   *json.Decoder
 	depth int
+	// where position last counted to: its offset, line and line start
+	lastOff, line, lineStart int
 }
 
 // maxDepth bounds nesting, as the YAML parser does, so that a file of ten
@@ -54,14 +56,24 @@ func (p *jsonParser) start() int {
 	return off
 }
 
+// position turns a byte offset into a line and column. Offsets come in
+// increasing order as the parser walks the file, so it counts lines from the
+// last offset asked for instead of from the start each time.
 func (p *jsonParser) position(off int) (line, col int) {
 	if off > len(p.data) {
 		off = len(p.data)
 	}
-	before := p.data[:off]
-	line = bytes.Count(before, []byte{'\n'}) + 1
-	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return line, col
+	if off < p.lastOff {
+		p.lastOff, p.line, p.lineStart = 0, 1, 0
+	}
+	for i := p.lastOff; i < off; i++ {
+		if p.data[i] == '\n' {
+			p.line++
+			p.lineStart = i + 1
+		}
+	}
+	p.lastOff = off
+	return p.line, off - p.lineStart + 1
 }
 
 func (p *jsonParser) token() (json.Token, int, int, error) {
