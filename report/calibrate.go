@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -273,15 +274,6 @@ const (
 	agreementLegend = "a pair is two raters' ratings of one person on one scale criterion; kappa is Cohen's, quadratic-weighted, each pair counted in both orders"
 )
 
-func hasView(views []string, v string) bool {
-	for _, x := range views {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 func peopleRow(style Style, p assess.PersonCalibration) []string {
 	return []string{p.Person, levelText(p.CurrentLevel), levelText(p.ConsensusFit), nextLevel(p),
 		roleFits(p, assess.Self, ", "), roleFits(p, assess.Manager, ", "), roleFits(p, assess.Peer, ", "), flagsText(style, p.Flags)}
@@ -319,12 +311,15 @@ var levelsHeader = []string{"Level", "Title", "Current", "Consensus"}
 func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, style Style, views []string) error {
 	p := &printer{w: w}
 	p.line("%s", style.Bold("Calibration: "+summaryLine(c)))
-	if hasView(views, ViewPeople) {
+	if slices.Contains(views, ViewPeople) {
 		p.line("")
 		p.line("%s", style.Bold("People"))
-		t := NewTable(style, peopleHeader...)
+		// The flags are listed with their reasons just below, so the table
+		// leaves them out to fit a terminal.
+		n := len(peopleHeader) - 1
+		t := NewTable(style, peopleHeader[:n]...)
 		for _, pc := range c.People {
-			t.Row(peopleRow(style, pc)...)
+			t.Row(peopleRow(style, pc)[:n]...)
 		}
 		p.table(t)
 		first := true
@@ -338,17 +333,24 @@ func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, sty
 				first = false
 			}
 			p.line("  %s", pc.Person)
+			// Reasons wrap under their own column: four spaces, the widest
+			// flag, two spaces.
+			indent := strings.Repeat(" ", 4+len(assess.RaterDisagreement)+2)
 			for _, f := range pc.Flags {
-				p.line("    %s  %s", padRight(flagPaint(style, f), len(f), len(assess.RaterDisagreement)), FlagReason(pc, f))
+				reason := strings.Split(Wrap(FlagReason(pc, f), 80-len(indent), "", ""), "\n")
+				p.line("    %s  %s", padRight(flagPaint(style, f), len(f), len(assess.RaterDisagreement)), reason[0])
+				for _, more := range reason[1:] {
+					p.line("%s%s", indent, more)
+				}
 				if f == assess.RaterDisagreement {
 					for _, d := range pc.Disagreements {
-						p.line("    %s  %s", strings.Repeat(" ", len(assess.RaterDisagreement)), DisagreementText(d))
+						p.line("%s", Wrap(DisagreementText(d), 80, indent, indent+"  "))
 					}
 				}
 			}
 		}
 	}
-	if hasView(views, ViewRaters) {
+	if slices.Contains(views, ViewRaters) {
 		p.line("")
 		p.line("%s", style.Bold("Raters"))
 		t := NewTable(style, ratersHeader...).AlignRight(1, 2, 3)
@@ -356,17 +358,17 @@ func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, sty
 			t.Row(raterRow(style, rc)...)
 		}
 		p.table(t)
-		p.line("%s", style.Dim(ratersLegend))
+		p.line("%s", style.Dim(Wrap(ratersLegend, 80, "", "")))
 	}
-	if hasView(views, ViewAgreement) {
+	if slices.Contains(views, ViewAgreement) {
 		p.line("")
 		p.line("%s", style.Bold("Agreement"))
 		t := NewTable(style, agreementHeader...).AlignRight(0, 1, 2, 3)
 		t.Row(agreementRow(c.Agreement)...)
 		p.table(t)
-		p.line("%s", style.Dim(agreementLegend))
+		p.line("%s", style.Dim(Wrap(agreementLegend, 80, "", "")))
 	}
-	if hasView(views, ViewLevels) {
+	if slices.Contains(views, ViewLevels) {
 		p.line("")
 		p.line("%s", style.Bold("Levels"))
 		t := NewTable(style, levelsHeader...).AlignRight(2, 3)
@@ -394,7 +396,7 @@ func WriteCalibrationMarkdown(w io.Writer, r *rubric.Rubric, c *assess.Calibrati
 	p.line("# Calibration")
 	p.line("")
 	p.line("%s.", mdEscape(strings.ToUpper(summaryLine(c)[:1])+summaryLine(c)[1:]))
-	if hasView(views, ViewPeople) {
+	if slices.Contains(views, ViewPeople) {
 		p.line("")
 		p.line("## People")
 		p.line("")
@@ -425,7 +427,7 @@ func WriteCalibrationMarkdown(w io.Writer, r *rubric.Rubric, c *assess.Calibrati
 			}
 		}
 	}
-	if hasView(views, ViewRaters) {
+	if slices.Contains(views, ViewRaters) {
 		p.line("")
 		p.line("## Raters")
 		p.line("")
@@ -437,7 +439,7 @@ func WriteCalibrationMarkdown(w io.Writer, r *rubric.Rubric, c *assess.Calibrati
 		p.line("")
 		p.line("%s.", mdEscape(strings.ToUpper(ratersLegend[:1])+ratersLegend[1:]))
 	}
-	if hasView(views, ViewAgreement) {
+	if slices.Contains(views, ViewAgreement) {
 		p.line("")
 		p.line("## Agreement")
 		p.line("")
@@ -445,7 +447,7 @@ func WriteCalibrationMarkdown(w io.Writer, r *rubric.Rubric, c *assess.Calibrati
 		p.line("")
 		p.line("%s.", mdEscape(strings.ToUpper(agreementLegend[:1])+agreementLegend[1:]))
 	}
-	if hasView(views, ViewLevels) {
+	if slices.Contains(views, ViewLevels) {
 		p.line("")
 		p.line("## Levels")
 		p.line("")
