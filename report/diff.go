@@ -176,9 +176,15 @@ func RenderDiff(w io.Writer, r *rubric.Rubric, d *assess.Diff, files DiffFiles, 
 		pr.line("")
 		pr.line("%s", style.Bold(fmt.Sprintf("%s (%d)", sec.title, n)))
 		t := NewTable(style, "Criterion", "Before", "After", "Question")
+		idWidth := 0
+		for _, c := range d.Criteria {
+			if c.Change == sec.change && len(c.ID) > idWidth {
+				idWidth = len(c.ID)
+			}
+		}
 		for _, c := range d.Criteria {
 			if c.Change == sec.change {
-				t.Row(c.ID, ratingShort(c.Before), ratingShort(c.After), Clip(r.Criterion(c.ID).Prompt, 72))
+				t.Row(c.ID, ratingShort(c.Before), ratingShort(c.After), Clip(r.Criterion(c.ID).Prompt, style.room(80, idWidth, 6, 5)))
 			}
 		}
 		pr.table(t)

@@ -131,9 +131,10 @@ func RenderPlan(w io.Writer, r *rubric.Rubric, p *assess.Plan, style Style) erro
 	target := LevelTitle(r, p.Target)
 	pr.line("%s  %s", style.Bold(a.Person), style.Dim(RaterLine(a)))
 	pr.line("Fit level: %s", fitText(r, p.Result))
-	pr.line("Target: %s %s", style.Bold(target), style.Dim("("+targetReasonText(r, p)+")"))
+	pr.line("Target: %s", style.Bold(target))
+	pr.line("%s", style.Dim(Wrap("("+targetReasonText(r, p)+")", 80, "  ", "  ")))
 	pr.line("")
-	pr.line("%s", planSummary(r, p))
+	pr.line("%s", Wrap(planSummary(r, p), 80, "", ""))
 	pr.line("")
 
 	t := NewTable(style, "Part", "Score", "Verdict", "Open items", "Required").AlignRight(1, 3, 4)
@@ -170,7 +171,7 @@ func RenderPlan(w io.Writer, r *rubric.Rubric, p *assess.Plan, style Style) erro
 	}
 	if len(left) > 0 {
 		pr.line("")
-		pr.line("%s", style.Dim("The assessment names specialties this plan leaves out; add "+strings.Join(left, " ")+" for their gaps."))
+		pr.line("%s", style.Dim(Wrap("The assessment names specialties this plan leaves out; add "+strings.Join(left, " ")+" for their gaps.", 80, "", "")))
 	}
 	return pr.err
 }
@@ -259,7 +260,7 @@ func requiredText(n int) string {
 // where it comes from and the person's own note.
 func planItemText(pr *printer, r *rubric.Rubric, style Style, n int, it assess.PlanItem) {
 	indent := "     "
-	pr.line("%3d. %s", n, UnitTitle(r, it.Unit))
+	pr.line("%s", Wrap(UnitTitle(r, it.Unit), 80, fmt.Sprintf("%3d. ", n), indent))
 	facts := []string{strengthTag(style, it.Strength)}
 	if rung := it.Rung(); rung != "" {
 		facts = append(facts, rung+" rung")
@@ -271,28 +272,28 @@ func planItemText(pr *printer, r *rubric.Rubric, style Style, n int, it assess.P
 		facts = append(facts, "now "+RatingText(r, c.Rating), "expected "+ExpectedText(r, c))
 	}
 	facts = append(facts, gainText(it))
-	pr.line("%s%s", indent, strings.Join(facts, " · "))
+	pr.line("%s", WrapItems(facts, " · ", 80, indent, indent))
 	ref := UnitID(it.Unit)
 	if len(it.Sources) > 0 {
 		ref += " · source: " + strings.Join(it.Sources, "; ")
 	}
-	pr.line("%s%s", indent, style.Dim(ref))
+	pr.line("%s", style.Dim(Wrap(ref, 80, indent, indent)))
 	if it.Group != "" {
 		for _, c := range it.Criteria {
 			mark := "-"
 			if c.Met {
 				mark = "✓"
 			}
-			pr.line("%s  %s %s %s", indent, mark, r.Criterion(c.ID).Prompt,
-				style.Dim("(now "+RatingText(r, c.Rating)+", expected "+ExpectedText(r, c)+")"))
+			pr.line("%s", Wrap(r.Criterion(c.ID).Prompt, 80, indent+"  "+mark+" ", indent+"    "))
+			pr.line("%s    %s", indent, style.Dim("(now "+RatingText(r, c.Rating)+", expected "+ExpectedText(r, c)+")"))
 			if c.Rating != nil && c.Rating.Note != "" {
-				pr.line("%s    Note: %s", indent, oneLine(c.Rating.Note))
+				pr.line("%s", Wrap("Note: "+oneLine(c.Rating.Note), 80, indent+"    ", indent+"      "))
 			}
 		}
 		return
 	}
 	if rt := it.Criteria[0].Rating; rt != nil && rt.Note != "" {
-		pr.line("%sNote: %s", indent, oneLine(rt.Note))
+		pr.line("%s", Wrap("Note: "+oneLine(rt.Note), 80, indent, indent+"  "))
 	}
 }
 

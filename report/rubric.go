@@ -69,9 +69,11 @@ func RenderRubricList(w io.Writer, r *rubric.Rubric, style Style) error {
 	p.table(lt)
 	if len(s.Specialties) > 0 {
 		p.line("")
-		st := NewTable(style, "Specialty", "Title", "Criteria", "Bonus", "Summary").AlignRight(2, 3)
+		// Summaries do not fit beside ids and titles in 80 columns; rubric
+		// show ID and the data formats have them.
+		st := NewTable(style, "Specialty", "Title", "Criteria", "Bonus").AlignRight(2, 3)
 		for _, sp := range s.Specialties {
-			st.Row(sp.ID, sp.Title, fmt.Sprint(sp.Criteria), fmt.Sprint(sp.Bonus), sp.Summary)
+			st.Row(sp.ID, sp.Title, fmt.Sprint(sp.Criteria), fmt.Sprint(sp.Bonus))
 		}
 		p.table(st)
 	}
@@ -154,7 +156,7 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 		facts = append(facts, fmt.Sprintf("expects %d (%s)", l.Expect, r.ScaleLabel(l.Expect)))
 		p.line("%s", strings.Join(facts, " · "))
 		if l.Notes != "" {
-			p.line("Note: %s", l.Notes)
+			p.line("%s", Wrap(l.Notes, 80, "Note: ", "      "))
 		}
 		units := r.LevelUnits(l.ID)
 		for li := 0; li <= r.LevelIndex(l.ID); li++ {
@@ -183,7 +185,7 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 		}
 		p.line("expects %d (%s) unless a criterion says otherwise", r.SpecialtyExpect, r.ScaleLabel(r.SpecialtyExpect))
 		if sp.Notes != "" {
-			p.line("Note: %s", sp.Notes)
+			p.line("%s", Wrap(sp.Notes, 80, "Note: ", "      "))
 		}
 		p.line("")
 		for _, u := range r.SpecialtyUnits(sp.ID) {
@@ -192,21 +194,22 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 		p.bonus(r, style, r.SpecialtyBonus(sp.ID))
 	case "group":
 		top := r.GroupOf(s.Criteria[0].ID)
-		p.line("%s  %s", style.Bold(s.Group.Title), style.Dim("(group "+s.Group.ID+")"))
+		suffix := "(group " + s.Group.ID + ")"
+		p.line("%s  %s", style.Bold(Wrap(s.Group.Title, 78-len(suffix), "", "")), style.Dim(suffix))
 		if top != s.Group.ID {
 			p.line("part of group %s", top)
 		}
 		if len(s.Group.Sources) > 0 {
-			p.line("source: %s", strings.Join(s.Group.Sources, "; "))
+			p.line("%s", Wrap(strings.Join(s.Group.Sources, "; "), 80, "source: ", "        "))
 		}
 		p.line("")
 		p.group(r, style, s.Group.ID, "  ")
 	case "criterion":
 		c := s.Criterion
 		p.line("%s  %s", style.Bold(c.ID), style.Dim("("+string(c.Kind)+", "+string(c.Strength)+")"))
-		p.line("%s", c.Prompt)
+		p.line("%s", Wrap(c.Prompt, 80, "", ""))
 		if c.Help != "" {
-			p.line("%s", style.Dim(c.Help))
+			p.line("%s", style.Dim(Wrap(c.Help, 80, "", "")))
 		}
 		p.line("")
 		if c.General() {
@@ -235,16 +238,17 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 			p.line("superseded by: %s", strings.Join(s.SupersededBy, ", "))
 		}
 		if len(c.Sources) > 0 {
-			p.line("source:       %s", strings.Join(c.Sources, "; "))
+			p.line("%s", Wrap(strings.Join(c.Sources, "; "), 80, "source:       ", "              "))
 		}
 		if c.Notes != "" {
-			p.line("note:         %s", c.Notes)
+			p.line("%s", Wrap(c.Notes, 80, "note:         ", "              "))
 		}
 	case "theme":
 		p.line("%s  %s", style.Bold(s.Theme.Title), style.Dim("(theme "+s.Theme.ID+")"))
 		p.line("")
 		for _, c := range s.Criteria {
-			p.line("  %s  %s", c.ID, style.Dim(c.Prompt))
+			p.line("  %s", c.ID)
+			p.line("%s", style.Dim(Wrap(c.Prompt, 80, "      ", "      ")))
 		}
 	}
 	return p.err
@@ -266,7 +270,8 @@ func (p *printer) group(r *rubric.Rubric, style Style, gid, indent string) {
 	if g.Min < n {
 		need = fmt.Sprintf("%d of %d", g.Min, n)
 	}
-	p.line("%s%s %s %s", indent, strengthTag(style, g.Strength), style.Bold(g.Title), style.Dim("("+gid+", "+need+")"))
+	p.line("%s%s %s %s", indent, strengthTag(style, g.Strength), gid, style.Dim("("+need+")"))
+	p.line("%s", style.Bold(Wrap(g.Title, 80, indent+"    ", indent+"    ")))
 	for _, cid := range crit {
 		p.criterion(r, style, r.Criterion(cid), indent+"    ")
 	}
@@ -290,7 +295,8 @@ func (p *printer) criterion(r *rubric.Rubric, style Style, c *rubric.Criterion, 
 	if c.Group == "" {
 		tag = strengthTag(style, c.Strength) + " "
 	}
-	p.line("%s%s%s%s  %s", indent, tag, c.ID, style.Dim(extra), style.Dim(c.Prompt))
+	p.line("%s%s%s%s", indent, tag, c.ID, style.Dim(extra))
+	p.line("%s", style.Dim(Wrap(c.Prompt, 80, indent+"    ", indent+"    ")))
 }
 
 func (p *printer) bonus(r *rubric.Rubric, style Style, ids []string) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/ladderhq/ladder/assess"
@@ -323,6 +324,32 @@ func GapQuestion(r *rubric.Rubric, g assess.UnitScore, n int) string {
 	}
 	return Clip(r.Criterion(g.Criteria[0].ID).Prompt, n)
 }
+
+// WrapItems joins items with sep into lines of at most width columns,
+// breaking only between items; the first line starts with first, the
+// others with rest.
+func WrapItems(items []string, sep string, width int, first, rest string) string {
+	var b strings.Builder
+	line, empty := first, true
+	for _, it := range items {
+		visible := len([]rune(ansiPattern.ReplaceAllString(line, "")))
+		if !empty && visible+len([]rune(sep))+len([]rune(ansiPattern.ReplaceAllString(it, ""))) > width {
+			b.WriteString(strings.TrimRight(line, " "))
+			b.WriteByte('\n')
+			line, empty = rest, true
+		}
+		if !empty {
+			line += sep
+		}
+		line += it
+		empty = false
+	}
+	b.WriteString(line)
+	return b.String()
+}
+
+// ansiPattern matches the colour codes Style adds, which take no columns.
+var ansiPattern = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
 // Wrap fills text into lines of at most width columns, the first starting
 // with first and the others with rest.

@@ -147,3 +147,20 @@ func Bar(score float64, width int) string {
 	}
 	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
 }
+
+// room is how many columns the last column of a table may take for the whole
+// to fit width, given the widths of the columns before it; never less than
+// 24, so that a text column stays readable on a very narrow table.
+func (s Style) room(width int, before ...int) int {
+	used := 0
+	for _, w := range before {
+		used += w + 2 // the column and the padding after it
+	}
+	if s.Borders {
+		used += 3*len(before) + 4 // "│ " ... " │" around every cell
+	}
+	if left := width - used; left > 24 {
+		return left
+	}
+	return 24
+}
