@@ -133,18 +133,13 @@ func FindFiles(paths []string) (files []string, problems []error, err error) {
 	return files, problems, nil
 }
 
+// describePathError is doc.DescribeOSError for a path that may name a
+// folder as well as a file.
 func describePathError(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	if errors.Is(err, fs.ErrNotExist) {
 		return "no such file or folder"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return doc.DescribeOSError(err)
 }
 
 // Sheets is what ReadSheets read, each list in the order of the files.

@@ -58,17 +58,9 @@ A target that is met already is said plainly, with exit code 0.`,
 }
 
 func planRun(opts *planOptions) error {
-	r, err := opts.rubric()
+	r, p, err := opts.planFor(opts.file, opts.target, opts.specialties)
 	if err != nil {
 		return err
-	}
-	a, err := opts.readAssessment(opts.file, r)
-	if err != nil {
-		return err
-	}
-	p, err := assess.NewPlan(r, assess.Score(r, a), assess.PlanOptions{Target: opts.target, Specialties: opts.specialties})
-	if err != nil {
-		return &InputError{Err: err}
 	}
 	w := opts.env.IO.Out
 	switch opts.format {
@@ -84,6 +76,26 @@ func planRun(opts *planOptions) error {
 
 // readAssessment loads one assessment file against r and prints its
 // warnings (another version of the rubric) on stderr.
+// planFor scores the assessment in path and plans towards target (a level
+// id, or "" for the default) and the given specialties; plan and report
+// both start here.
+func (g *globals) planFor(path, target string, specialties []string) (*rubric.Rubric, *assess.Plan, error) {
+	r, err := g.rubric()
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err := g.readAssessment(path, r)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := assess.NewPlan(r, assess.Score(r, a), assess.PlanOptions{Target: target, Specialties: specialties})
+	if err != nil {
+		return nil, nil, &InputError{Err: err}
+	}
+	return r, p, nil
+}
+
+// readAssessment loads an assessment and prints its warnings.
 func (g *globals) readAssessment(path string, r *rubric.Rubric) (*assess.Assessment, error) {
 	a, warnings, err := assess.Load(path, r)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 
-	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/atomicfile"
 	"github.com/ladderhq/ladder/report"
 	"github.com/spf13/cobra"
@@ -65,17 +64,9 @@ charts the themes over the target level's items and the specialties shown
 }
 
 func reportRun(opts *reportOptions) error {
-	r, err := opts.rubric()
+	r, p, err := opts.planFor(opts.file, opts.target, opts.specialties)
 	if err != nil {
 		return err
-	}
-	a, err := opts.readAssessment(opts.file, r)
-	if err != nil {
-		return err
-	}
-	p, err := assess.NewPlan(r, assess.Score(r, a), assess.PlanOptions{Target: opts.target, Specialties: opts.specialties})
-	if err != nil {
-		return &InputError{Err: err}
 	}
 	page := report.NewPage(r, p, report.PageOptions{File: opts.file, Gaps: opts.gaps})
 	var b bytes.Buffer

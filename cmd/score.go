@@ -57,12 +57,9 @@ func scoreRun(opts *scoreOptions) error {
 	scorer := assess.NewScorer(r)
 	var results []*assess.Result
 	for _, f := range opts.files {
-		a, warnings, err := assess.Load(f, r)
+		a, err := opts.readAssessment(f, r)
 		if err != nil {
 			return err
-		}
-		for _, warn := range warnings {
-			fmt.Fprintln(opts.env.IO.Err, "ladder: warning: "+warn.String())
 		}
 		results = append(results, scorer.Score(a))
 	}

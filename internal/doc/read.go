@@ -17,7 +17,7 @@ const MaxFileSize = 10 << 20
 func ReadFile(path string, max int64) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: describeOSError(err)}
+		return nil, &Error{File: path, Msg: DescribeOSError(err)}
 	}
 	switch {
 	case fi.IsDir():
@@ -29,12 +29,12 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: describeOSError(err)}
+		return nil, &Error{File: path, Msg: DescribeOSError(err)}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read: " + describeOSError(err)}
+		return nil, &Error{File: path, Msg: "cannot read: " + DescribeOSError(err)}
 	}
 	if int64(len(data)) > max {
 		return nil, &Error{File: path, Msg: fmt.Sprintf("is larger than the %s limit", size(max))}
@@ -42,7 +42,9 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	return data, nil
 }
 
-func describeOSError(err error) string {
+// DescribeOSError says in a few words why a file could not be opened or
+// read: "no such file", "permission denied", ...
+func DescribeOSError(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
