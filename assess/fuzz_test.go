@@ -46,7 +46,7 @@ func FuzzParse(f *testing.F) {
 // verdicts agree with scores and thresholds, gaps are unmet units, and the
 // fit level is the top of an unbroken run of levels that meet.
 func FuzzScore(f *testing.F) {
-	paths := []string{"testdata/mini.yaml", "../examples/sre/rubric.yaml"}
+	paths := []string{"testdata/mini.yaml", "../examples/sre/rubric.yaml", "../data/gitlab-backend-engineer.yaml"}
 	var rubrics []*rubric.Rubric
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
@@ -62,6 +62,7 @@ func FuzzScore(f *testing.F) {
 	f.Add(uint8(0), []byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
 	f.Add(uint8(1), []byte{255, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3})
 	f.Add(uint8(0), []byte{})
+	f.Add(uint8(2), []byte{3, 4, 3, 1, 4, 3, 4, 3, 3, 3, 4, 3, 3, 3, 4, 1, 3, 4, 4, 0, 2, 1, 1, 0, 1, 1, 1, 3, 3, 3, 3, 4, 3, 3, 2, 4, 1})
 	f.Fuzz(func(t *testing.T, which uint8, answers []byte) {
 		r := rubrics[int(which)%len(rubrics)]
 		a := &Assessment{Rubric: RubricRef{ID: r.ID, Version: r.Version}, Person: "P", Rater: "P", Role: Self, Ratings: map[string]Rating{}}
