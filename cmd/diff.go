@@ -69,10 +69,8 @@ func diffRun(opts *diffOptions) error {
 	files := report.DiffFiles{Old: opts.old, New: opts.new}
 	w := opts.env.IO.Out
 	switch opts.format {
-	case "json":
-		return report.WriteJSON(w, report.NewDiffJSON(d, files))
-	case "yaml":
-		return report.WriteYAML(w, report.NewDiffJSON(d, files))
+	case "json", "yaml":
+		return opts.writeData(opts.format, report.NewDiffJSON(d, files))
 	case "markdown":
 		return report.RenderDiffMarkdown(w, r, d, files)
 	}

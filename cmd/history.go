@@ -114,10 +114,8 @@ func historyRun(opts *historyOptions) error {
 		fmt.Fprintln(opts.env.IO.Err, "ladder: warning: "+warn.String())
 	}
 	switch opts.format {
-	case "json":
-		err = report.WriteJSON(w, report.NewHistoryJSON(r, h))
-	case "yaml":
-		err = report.WriteYAML(w, report.NewHistoryJSON(r, h))
+	case "json", "yaml":
+		err = opts.writeData(opts.format, report.NewHistoryJSON(r, h))
 	default:
 		err = report.RenderHistory(w, r, h, opts.style(), report.HistoryOptions{Sparkline: opts.env.IO.OutTTY, Empty: empty})
 	}
@@ -141,10 +139,8 @@ func listPeople(opts *historyOptions, r *rubric.Rubric, store assess.Store, peop
 		summaries = append(summaries, report.NewPersonSummary(folder, h))
 	}
 	switch opts.format {
-	case "json":
-		return joinErr(report.WriteJSON(w, map[string]any{"people": summaries}), reportInvalid(opts.globals, invalid))
-	case "yaml":
-		return joinErr(report.WriteYAML(w, map[string]any{"people": summaries}), reportInvalid(opts.globals, invalid))
+	case "json", "yaml":
+		return joinErr(opts.writeData(opts.format, map[string]any{"people": summaries}), reportInvalid(opts.globals, invalid))
 	}
 	if len(people) == 0 {
 		fmt.Fprintf(w, "No assessments stored yet in %s.\nladder assess saves them there.\n", store.Dir)

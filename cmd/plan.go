@@ -64,18 +64,14 @@ func planRun(opts *planOptions) error {
 	}
 	w := opts.env.IO.Out
 	switch opts.format {
-	case "json":
-		return report.WriteJSON(w, report.NewPlanJSON(r, p))
-	case "yaml":
-		return report.WriteYAML(w, report.NewPlanJSON(r, p))
+	case "json", "yaml":
+		return opts.writeData(opts.format, report.NewPlanJSON(r, p))
 	case "markdown":
 		return report.RenderPlanMarkdown(w, r, p)
 	}
 	return report.RenderPlan(w, r, p, opts.style())
 }
 
-// readAssessment loads one assessment file against r and prints its
-// warnings (another version of the rubric) on stderr.
 // planFor scores the assessment in path and plans towards target (a level
 // id, or "" for the default) and the given specialties; plan and report
 // both start here.
@@ -95,7 +91,8 @@ func (g *globals) planFor(path, target string, specialties []string) (*rubric.Ru
 	return r, p, nil
 }
 
-// readAssessment loads an assessment and prints its warnings.
+// readAssessment loads one assessment file against r and prints its
+// warnings (another version of the rubric, old criterion ids) on stderr.
 func (g *globals) readAssessment(path string, r *rubric.Rubric) (*assess.Assessment, error) {
 	a, warnings, err := assess.Load(path, r)
 	if err != nil {
