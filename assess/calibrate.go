@@ -42,8 +42,14 @@ type Calibration struct {
 	People    []PersonCalibration // by name
 	Raters    []RaterCalibration  // by name
 	Agreement Agreement
-	Levels    []LevelCount // the rubric's levels in order, then "" (no level) when anyone has none
-	Sheets    int          // the assessments counted, after superseded ones are left out
+	// ByRoles is the agreement between raters of two roles (self and
+	// manager, self and peer, ...), for the pairs of roles that occur.
+	ByRoles []RoleAgreement
+	// Criteria is the team's agreement on each criterion that two raters of
+	// someone rated, in rubric order.
+	Criteria []CriterionAgreement
+	Levels   []LevelCount // the rubric's levels in order, then "" (no level) when anyone has none
+	Sheets   int          // the assessments counted, after superseded ones are left out
 	// Notices are choices calibration made that the user should know of:
 	// files left out for a later one, conflicting current levels.
 	Notices []Warning
@@ -65,6 +71,37 @@ type PersonCalibration struct {
 	SelfDiff      *float64
 	SelfShared    int
 	Disagreements []Disagreement // in rubric order
+	// Consensus is the consensus rating of each criterion, indexed like the
+	// rubric's criteria; Unrated where nobody rated it.
+	Consensus []int16
+	// ConsensusSpecialties are the consensus scores of the specialties the
+	// assessments name or the consensus rates (as ScoredSpecialties picks
+	// them), in rubric order.
+	ConsensusSpecialties []SpecialtyScore
+	// Next is how far the consensus is from the level above its fit; nil
+	// when it fits the top level.
+	Next *NextLevel
+}
+
+// SpecialtyScore is the consensus score of one specialty.
+type SpecialtyScore struct {
+	Specialty string
+	Score     float64
+	Verdict   Verdict
+}
+
+// NextLevel is the consensus against the level above its fit level (the
+// first level when it fits none). The level's score is its lowest rung;
+// the rung the level itself introduces is what stands between the
+// consensus and the level when the lower rungs hold.
+type NextLevel struct {
+	Level   string
+	Score   float64 // the consensus score at the level
+	Verdict Verdict
+	Rung    float64 // the weighted score of the rung the level introduces
+	// The units that rung introduces, how many the consensus meets, and
+	// how many of the required ones it does not.
+	Units, Met, RequiredUnmet int
 }
 
 // LevelScore is the consensus assessment's score at one level, and whether
@@ -81,6 +118,8 @@ type RaterFit struct {
 	Role     Role
 	FitLevel string // "" when not even the first level is met
 	File     string
+	Own      bool    // the rater is the person: their own assessment
+	Ratings  []int16 // the sheet's ratings, indexed like the rubric's criteria (shared, not copied)
 }
 
 // Disagreement is a criterion on which raters of one person are at least
@@ -110,6 +149,8 @@ type RaterCalibration struct {
 	Offset   *float64
 	Compared int
 	Flag     RaterFlag
+	// The assessments by role: of themself, as a manager, as a peer.
+	AsSelf, AsManager, AsPeer int
 }
 
 // Agreement is how often two raters of the same person agree on a scale
@@ -136,11 +177,58 @@ func share(n, of int) *float64 {
 }
 
 // LevelCount is how many people are at a level now and how many the
-// consensus fits there. Level "" counts those with no level.
+// consensus fits there. Level "" counts those with no level. Up and Down
+// count the people now at the level whose consensus fits a higher or a
+// lower one (promotion-ready, below-level).
 type LevelCount struct {
 	Level     string
 	Current   int
 	Consensus int
+	Up, Down  int
+}
+
+// RoleAgreement is the agreement over the pairs of one rater of role A and
+// one of role B (A first in Roles' order; A and B may be the same role).
+type RoleAgreement struct {
+	A, B Role
+	Agreement
+}
+
+// CriterionAgreement is how raters agree on one criterion across the team.
+type CriterionAgreement struct {
+	Criterion string
+	YesNo     bool
+	People    int // people with two or more ratings of it
+	// Split counts the people whose raters disagree on it (see
+	// Disagreement): DisagreementGap or more apart, or yes against no.
+	Split int
+	// Scale criteria only: the pairs of raters of one person, those equal
+	// and at most one apart, and the sum of their distances.
+	Pairs, Exact, WithinOne, GapSum int
+	// The sum over SelfPeople people, with a self-assessment and another
+	// rating of it, of the self rating minus the others' mean.
+	SelfDiffSum float64
+	SelfPeople  int
+}
+
+// MeanGap is the mean distance between two raters' ratings of it; nil
+// without pairs.
+func (c CriterionAgreement) MeanGap() *float64 {
+	if c.Pairs == 0 {
+		return nil
+	}
+	v := float64(c.GapSum) / float64(c.Pairs)
+	return &v
+}
+
+// SelfDiff is the mean of the self rating minus the others' mean, over the
+// people with both; nil without any.
+func (c CriterionAgreement) SelfDiff() *float64 {
+	if c.SelfPeople == 0 {
+		return nil
+	}
+	v := c.SelfDiffSum / float64(c.SelfPeople)
+	return &v
 }
 
 // Calibrate puts the assessments of a team side by side: it groups sheets by
@@ -153,20 +241,64 @@ func Calibrate(r *rubric.Rubric, sheets []Sheet) *Calibration {
 	raters := map[string]*raterAcc{}
 	people, notices := groupPeople(sheets, raters)
 	c.Notices = notices
-	var agree agreementAcc
+	team := &teamAcc{criteria: make([]CriterionAgreement, len(r.Criteria))}
 	scorer := NewScorer(r)
 	for _, p := range people {
 		c.Sheets += len(p.sheets)
-		pc, notice := calibratePerson(r, scorer, p, &agree)
+		pc, notice := calibratePerson(r, scorer, p, team)
 		if notice != nil {
 			c.Notices = append(c.Notices, *notice)
 		}
 		c.People = append(c.People, pc)
 	}
 	c.Raters = finishRaters(raters)
-	c.Agreement = agree.finish()
+	c.Agreement = team.all.finish()
+	for a := range team.byRoles {
+		for b := a; b < len(Roles); b++ {
+			if acc := &team.byRoles[a][b]; acc.Pairs > 0 {
+				c.ByRoles = append(c.ByRoles, RoleAgreement{A: Roles[a], B: Roles[b], Agreement: acc.finish()})
+			}
+		}
+	}
+	for i, ca := range team.criteria {
+		if ca.People > 0 {
+			ca.Criterion, ca.YesNo = r.Criteria[i].ID, r.Criteria[i].Answer == rubric.YesNo
+			c.Criteria = append(c.Criteria, ca)
+		}
+	}
 	c.Levels = countLevels(r, c.People)
 	return c
+}
+
+// teamAcc accumulates the statistics of the whole team: agreement over all
+// pairs, by pair of roles, and by criterion.
+type teamAcc struct {
+	all      agreementAcc
+	byRoles  [3][3]agreementAcc // indexed by roleRank, lower first
+	criteria []CriterionAgreement
+}
+
+func (t *teamAcc) addPair(ca *CriterionAgreement, x, y int, rx, ry Role) {
+	t.all.add(x, y)
+	a, b := roleRank(rx), roleRank(ry)
+	if a > b {
+		a, b = b, a
+	}
+	if b < len(Roles) {
+		t.byRoles[a][b].add(x, y)
+	}
+	ca.Pairs++
+	d := x - y
+	if d < 0 {
+		d = -d
+	}
+	ca.GapSum += d
+	if d == 0 {
+		ca.Exact++
+	}
+	if d <= 1 {
+		ca.WithinOne++
+	}
 }
 
 // nameKey is how names are compared: "Ada  lovelace" is "Ada Lovelace".
@@ -250,6 +382,14 @@ func groupPeople(sheets []Sheet, raters map[string]*raterAcc) ([]*personSheets, 
 		})
 		for _, s := range p.sheets {
 			s.acc.assessments++
+			switch s.Role {
+			case Self:
+				s.acc.asSelf++
+			case Manager:
+				s.acc.asManager++
+			case Peer:
+				s.acc.asPeer++
+			}
 		}
 	}
 	return people, notices
@@ -263,6 +403,8 @@ type raterAcc struct {
 	n           int
 	offsetSum   float64
 	compared    int
+
+	asSelf, asManager, asPeer int
 }
 
 // agreementAcc accumulates pairs, and the sums quadratic-weighted kappa
@@ -319,15 +461,23 @@ func (a *agreementAcc) finish() Agreement {
 
 // calibratePerson computes one person's consensus and flags, and adds the
 // person's ratings to the raters' and the team's statistics.
-func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, agree *agreementAcc) (PersonCalibration, *Warning) {
-	pc := PersonCalibration{Person: p.name, Flags: []Flag{}, Disagreements: []Disagreement{}}
+func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *teamAcc) (PersonCalibration, *Warning) {
+	pc := PersonCalibration{Person: p.name, Flags: []Flag{}, Disagreements: []Disagreement{}, Consensus: make([]int16, len(r.Criteria))}
 	var notice *Warning
 	pc.CurrentLevel, notice = currentLevel(r, p)
 	for _, s := range p.sheets {
-		pc.Raters = append(pc.Raters, RaterFit{Rater: s.raterName, Role: s.Role, FitLevel: s.FitLevel, File: s.File})
+		pc.Raters = append(pc.Raters, RaterFit{Rater: s.raterName, Role: s.Role, FitLevel: s.FitLevel, File: s.File,
+			Own: s.raterKey == p.key, Ratings: s.Ratings})
 	}
 
 	consensus := &Assessment{Person: p.name, Ratings: map[string]Rating{}}
+	for _, s := range p.sheets {
+		for _, sp := range s.Specialties {
+			if !consensus.HasSpecialty(sp) {
+				consensus.Specialties = append(consensus.Specialties, sp)
+			}
+		}
+	}
 	var (
 		values             []int
 		selfDiffSum        float64
@@ -349,16 +499,24 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, agree *a
 			lo, hi = min(lo, int(v)), max(hi, int(v))
 			sum += int(v)
 		}
+		pc.Consensus[ci] = Unrated
 		if len(values) == 0 {
 			continue
 		}
-		consensus.Ratings[crit.ID] = consensusRating(values, yesno)
+		cr := consensusRating(values, yesno)
+		consensus.Ratings[crit.ID] = cr
+		pc.Consensus[ci] = int16(cr.Value)
+		ca := &team.criteria[ci]
+		if len(values) > 1 {
+			ca.People++
+		}
 		if (yesno && hi != lo) || (!yesno && hi-lo >= DisagreementGap) {
 			d := Disagreement{Criterion: crit.ID, YesNo: yesno}
 			for k, si := range disagreementRaters {
 				d.Ratings = append(d.Ratings, RaterRating{Rater: p.sheets[si].raterName, Value: values[k]})
 			}
 			pc.Disagreements = append(pc.Disagreements, d)
+			ca.Split++
 		}
 		if yesno {
 			continue
@@ -381,7 +539,7 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, agree *a
 				selfN++
 			}
 			for l := k + 1; l < n; l++ {
-				agree.add(values[k], values[l])
+				team.addPair(ca, values[k], values[l], s.Role, p.sheets[disagreementRaters[l]].Role)
 			}
 		}
 		if selfN > 0 && selfN < n {
@@ -389,6 +547,8 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, agree *a
 			others := float64(sum-selfSum) / float64(n-selfN)
 			selfDiffSum += self - others
 			pc.SelfShared++
+			ca.SelfDiffSum += self - others
+			ca.SelfPeople++
 		}
 	}
 
@@ -401,6 +561,13 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, agree *a
 			break
 		}
 		pc.ConsensusFit = ls.Level
+	}
+	if next := r.LevelIndex(pc.ConsensusFit) + 1; next < len(r.Levels) {
+		pc.Next = nextLevel(scorer, consensus, r.Levels[next].ID)
+	}
+	for _, id := range ScoredSpecialties(r, consensus) {
+		t := scorer.Specialty(consensus, id)
+		pc.ConsensusSpecialties = append(pc.ConsensusSpecialties, SpecialtyScore{Specialty: id, Score: t.Score, Verdict: t.Verdict})
 	}
 
 	if pc.CurrentLevel != "" {
@@ -426,6 +593,31 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, agree *a
 		pc.Flags = append(pc.Flags, RaterDisagreement)
 	}
 	return pc, notice
+}
+
+// nextLevel scores the consensus against one level and describes the rung
+// the level introduces.
+func nextLevel(scorer *Scorer, consensus *Assessment, level string) *NextLevel {
+	t := scorer.Level(consensus, level)
+	n := &NextLevel{Level: level, Score: t.Score, Verdict: t.Verdict, Rung: t.Score}
+	for _, rg := range t.Rungs {
+		if rg.Level == level {
+			n.Rung = rg.Score
+		}
+	}
+	for _, u := range t.Units {
+		if u.Level != level {
+			continue
+		}
+		n.Units++
+		switch {
+		case u.Met:
+			n.Met++
+		case u.Required():
+			n.RequiredUnmet++
+		}
+	}
+	return n
 }
 
 // consensusRating is the lower median of scale ratings; for yes/no, yes only
@@ -502,7 +694,8 @@ func finishRaters(raters map[string]*raterAcc) []RaterCalibration {
 	out := make([]RaterCalibration, 0, len(keys))
 	for _, k := range keys {
 		acc := raters[k]
-		rc := RaterCalibration{Rater: acc.name, Assessments: acc.assessments, Ratings: acc.n, Compared: acc.compared}
+		rc := RaterCalibration{Rater: acc.name, Assessments: acc.assessments, Ratings: acc.n, Compared: acc.compared,
+			AsSelf: acc.asSelf, AsManager: acc.asManager, AsPeer: acc.asPeer}
 		if acc.n > 0 {
 			m := acc.sum / float64(acc.n)
 			rc.MeanRating = &m
@@ -531,6 +724,14 @@ func countLevels(r *rubric.Rubric, people []PersonCalibration) []LevelCount {
 	for _, p := range people {
 		if i := r.LevelIndex(p.CurrentLevel); i >= 0 {
 			counts[i].Current++
+			for _, f := range p.Flags {
+				switch f {
+				case PromotionReady:
+					counts[i].Up++
+				case BelowLevel:
+					counts[i].Down++
+				}
+			}
 		} else {
 			counts[none].Current++
 		}

@@ -153,8 +153,20 @@ func TestCalibratePeople(t *testing.T) {
 		if p.CurrentLevel != w.current || p.ConsensusFit != w.fit {
 			t.Errorf("%s: current %q, consensus %q; want %q, %q", p.Person, p.CurrentLevel, p.ConsensusFit, w.current, w.fit)
 		}
-		if !reflect.DeepEqual(p.Raters, w.raters) {
-			t.Errorf("%s: raters %+v\nwant %+v", p.Person, p.Raters, w.raters)
+		// Ratings are the sheets' own; Own marks the person's own sheet.
+		got := make([]RaterFit, len(p.Raters))
+		for i, rf := range p.Raters {
+			if len(rf.Ratings) != len(r.Criteria) {
+				t.Errorf("%s: %s's ratings hold %d criteria, want %d", p.Person, rf.Rater, len(rf.Ratings), len(r.Criteria))
+			}
+			rf.Ratings = nil
+			got[i] = rf
+		}
+		for i := range w.raters {
+			w.raters[i].Own = w.raters[i].Rater == p.Person
+		}
+		if !reflect.DeepEqual(got, w.raters) {
+			t.Errorf("%s: raters %+v\nwant %+v", p.Person, got, w.raters)
 		}
 		if !reflect.DeepEqual(p.Flags, w.flags) {
 			t.Errorf("%s: flags %v, want %v", p.Person, p.Flags, w.flags)
@@ -258,12 +270,36 @@ func TestCalibrateAgreementAndLevels(t *testing.T) {
 	approx(t, "kappa", a.Kappa, 153.0/329)
 
 	want := []LevelCount{
-		{Level: "junior", Current: 1, Consensus: 2},
-		{Level: "senior", Current: 2, Consensus: 2},
+		{Level: "junior", Current: 1, Consensus: 2, Up: 1},
+		{Level: "senior", Current: 2, Consensus: 2, Down: 1},
 		{Level: "", Current: 2, Consensus: 1},
 	}
 	if !reflect.DeepEqual(c.Levels, want) {
 		t.Errorf("levels = %+v, want %+v", c.Levels, want)
+	}
+
+	// The same pairs, split by roles and by criterion, add up to the whole.
+	var byRoles, byCriterion, exact, withinOne, split, disagreements int
+	for _, ra := range c.ByRoles {
+		byRoles += ra.Pairs
+		if roleRank(ra.A) > roleRank(ra.B) {
+			t.Errorf("roles %s, %s out of order", ra.A, ra.B)
+		}
+	}
+	for _, ca := range c.Criteria {
+		byCriterion += ca.Pairs
+		exact += ca.Exact
+		withinOne += ca.WithinOne
+		split += ca.Split
+	}
+	for _, p := range c.People {
+		disagreements += len(p.Disagreements)
+	}
+	if byRoles != a.Pairs || byCriterion != a.Pairs || exact != a.Exact || withinOne != a.WithinOne {
+		t.Errorf("pairs by roles %d, by criterion %d (%d exact, %d within one), want %+v", byRoles, byCriterion, exact, withinOne, a)
+	}
+	if split != disagreements {
+		t.Errorf("criteria split %d times, people have %d disagreements", split, disagreements)
 	}
 }
 

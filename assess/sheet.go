@@ -27,6 +27,7 @@ type Sheet struct {
 	Rater        string
 	Role         Role
 	CurrentLevel string
+	Specialties  []string // the specialties the assessment names
 	Updated      time.Time
 	FitLevel     string  // "" when not even the first level is met
 	Ratings      []int16 // by criterion index: Unrated, a scale value, or 0 (no) / 1 (yes)
@@ -44,6 +45,7 @@ func NewSheet(file string, a *Assessment, s *Scorer) Sheet {
 		Rater:        a.Rater,
 		Role:         a.Role,
 		CurrentLevel: a.CurrentLevel,
+		Specialties:  a.Specialties,
 		Updated:      a.Updated,
 		FitLevel:     s.FitLevel(a),
 		Ratings:      make([]int16, len(r.Criteria)),
