@@ -50,6 +50,8 @@ type Calibration struct {
 	Criteria []CriterionAgreement
 	Levels   []LevelCount // the rubric's levels in order, then "" (no level) when anyone has none
 	Sheets   int          // the assessments counted, after superseded ones are left out
+	// Anonymized is set by Anonymize: raters go by labels.
+	Anonymized bool
 	// Notices are choices calibration made that the user should know of:
 	// files left out for a later one, conflicting current levels.
 	Notices []Warning

@@ -169,6 +169,12 @@ type AreaComparison struct {
 	// Disagreements counts the area's criteria in the person's
 	// Disagreements.
 	Disagreements int
+	// Yes and YesNo count each rater's yes answers and yes/no answers.
+	Yes, YesNo []int
+	// SelfDiff is the mean, over the area's scale criteria that the
+	// self-assessment shares with another rater, of self minus the others'
+	// mean, as for the person's flags; nil without such criteria.
+	SelfDiff *float64
 }
 
 // CompareAreas puts a person's raters side by side, area by area, over
@@ -178,9 +184,12 @@ func CompareAreas(r *rubric.Rubric, areas []Area, of []int, p *PersonCalibration
 		criteria    []int
 		sums        []int
 		counts      []int
+		yes, yesno  []int
 		consSum     int
 		consN       int
 		disagreeing int
+		selfSum     float64
+		selfN       int
 	}
 	accs := make([]acc, len(areas))
 	disagreeing := make(map[string]bool, len(p.Disagreements))
@@ -193,20 +202,39 @@ func CompareAreas(r *rubric.Rubric, areas []Area, of []int, p *PersonCalibration
 		}
 		a := &accs[of[ci]]
 		if a.sums == nil {
-			a.sums, a.counts = make([]int, len(p.Raters)), make([]int, len(p.Raters))
+			n := len(p.Raters)
+			a.sums, a.counts, a.yes, a.yesno = make([]int, n), make([]int, n), make([]int, n), make([]int, n)
 		}
 		a.criteria = append(a.criteria, ci)
 		if disagreeing[r.Criteria[ci].ID] {
 			a.disagreeing++
 		}
 		if r.Criteria[ci].Answer == rubric.YesNo {
+			for k, rf := range p.Raters {
+				if v := rf.Ratings[ci]; v != Unrated {
+					a.yes[k] += int(v)
+					a.yesno[k]++
+				}
+			}
 			continue
 		}
+		var selfSum, selfN, otherSum, otherN int
 		for k, rf := range p.Raters {
-			if v := rf.Ratings[ci]; v != Unrated {
-				a.sums[k] += int(v)
-				a.counts[k]++
+			v := rf.Ratings[ci]
+			if v == Unrated {
+				continue
 			}
+			a.sums[k] += int(v)
+			a.counts[k]++
+			if rf.Role == Self {
+				selfSum, selfN = selfSum+int(v), selfN+1
+			} else {
+				otherSum, otherN = otherSum+int(v), otherN+1
+			}
+		}
+		if selfN > 0 && otherN > 0 {
+			a.selfSum += float64(selfSum)/float64(selfN) - float64(otherSum)/float64(otherN)
+			a.selfN++
 		}
 		a.consSum += int(p.Consensus[ci])
 		a.consN++
@@ -216,7 +244,12 @@ func CompareAreas(r *rubric.Rubric, areas []Area, of []int, p *PersonCalibration
 		if len(a.criteria) == 0 {
 			continue
 		}
-		ac := AreaComparison{Area: areas[i], Criteria: a.criteria, Means: make([]*float64, len(p.Raters)), Disagreements: a.disagreeing}
+		ac := AreaComparison{Area: areas[i], Criteria: a.criteria, Means: make([]*float64, len(p.Raters)), Disagreements: a.disagreeing,
+			Yes: a.yes, YesNo: a.yesno}
+		if a.selfN > 0 {
+			d := a.selfSum / float64(a.selfN)
+			ac.SelfDiff = &d
+		}
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for k := range p.Raters {
 			if a.counts[k] == 0 {
@@ -287,6 +320,7 @@ func (c *Calibration) Anonymize(seed uint64) {
 		return cmp.Or(cmp.Compare(roleRank(a.role), roleRank(b.role)), cmp.Compare(a.n, b.n))
 	}
 
+	c.Anonymized = true
 	for i := range c.Raters {
 		c.Raters[i].Rater = labels[i].text
 	}

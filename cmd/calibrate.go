@@ -1,9 +1,16 @@
 package cmd
 
 import (
+	"bytes"
+	"crypto/rand"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
+
+	"github.com/ladderhq/ladder/internal/atomicfile"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/report"
@@ -16,6 +23,9 @@ type calibrateOptions struct {
 	format      string
 	skipInvalid bool
 	views       []string
+	out         string
+	anonymize   bool
+	outDir      bool // --out names a folder: CSV writes a file per view there
 }
 
 func newCalibrateCmd(g *globals) *cobra.Command {
@@ -41,15 +51,32 @@ or more, severe at -0.5 or less.
 
 Agreement: over every pair of raters of one person on one scale criterion,
 the share of exact and within-one pairs and quadratic-weighted Cohen's
-kappa. Levels: people per consensus fit level beside their current level.
+kappa, for all raters and by pair of roles. Levels: people per consensus
+fit level beside their current level, and who moves up or down.
+
+-o html writes one self-contained page for a calibration meeting (inline
+CSS and SVG, nothing fetched from elsewhere, printable on A4): who stands
+where, an agenda of the people and criteria to discuss first, each
+person's self, manager and peer ratings side by side by theme and by
+criterion, the raters' offsets and the team's agreement. --out FILE writes
+any format to a file instead of standard output; with -o csv, --out DIR
+(an existing folder, or a path ending in /) writes one file per view.
+
+--anonymize replaces rater names by their role and a number ("Manager 1",
+"Peer 2") in every format, the same label for one rater throughout the
+output, numbered in a random order on each run; a person's own
+assessment shows as "Self".
 
 One assessment per rater and person counts: the latest by its updated time.
 Every invalid file, or one written for another rubric, is reported with its
 position, and the command exits 2; --skip-invalid leaves them out instead,
 naming each one.`,
 		Example: `  ladder calibrate examples/team
+  ladder calibrate -o html --out calibration.html team/
+  ladder calibrate -o html --anonymize --out shared.html team/
   ladder calibrate -o json team/ > calibration.json
   ladder calibrate -o csv --view raters team/
+  ladder calibrate -o csv --out calibration/ team/
   ladder calibrate --skip-invalid --view people,levels team/`,
 		Args: minArgs(1, "at least one assessment file or folder"),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -58,23 +85,26 @@ naming each one.`,
 			if opts.format, err = g.format(c); err != nil {
 				return err
 			}
-			if opts.views, err = calibrateViews(opts.format, opts.views, c.Flags().Changed("view")); err != nil {
+			opts.outDir = opts.format == "csv" && isFolder(opts.out)
+			if opts.views, err = calibrateViews(opts.format, opts.views, c.Flags().Changed("view"), opts.outDir); err != nil {
 				return err
 			}
 			return calibrateRun(opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.skipInvalid, "skip-invalid", false, "leave invalid files out (each is named on stderr) instead of stopping")
-	c.Flags().StringSliceVar(&opts.views, "view", nil, "views to show: "+strings.Join(report.CalibrationViews, ", ")+" (csv: one, default people)")
+	c.Flags().StringSliceVar(&opts.views, "view", nil, "views to show: "+strings.Join(report.CalibrationViews, ", ")+" (csv: one, default people; all with --out DIR)")
+	c.Flags().StringVar(&opts.out, "out", "", "write to this `file` instead of standard output (csv: a folder, for a file per view)")
+	c.Flags().BoolVar(&opts.anonymize, "anonymize", false, "name raters by role and number (\"Peer 2\") instead of by name")
 	_ = c.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(report.CalibrationViews, cobra.ShellCompDirectiveNoFileComp))
-	_ = c.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(report.CalibrationViews, cobra.ShellCompDirectiveNoFileComp))
-	return withFormats(c, "table", "json", "csv", "markdown")
+	return withFormats(c, "table", "json", "csv", "markdown", "html")
 }
 
 // calibrateViews checks --view against the output format: tables and
-// Markdown show any views (all by default), CSV one (people by default),
-// JSON always the whole calibration.
-func calibrateViews(format string, views []string, given bool) ([]string, error) {
+// Markdown show any views (all by default), CSV one (people by default) or,
+// into a folder, any (all by default), JSON and HTML always the whole
+// calibration.
+func calibrateViews(format string, views []string, given, outDir bool) ([]string, error) {
 	for _, v := range views {
 		known := false
 		for _, k := range report.CalibrationViews {
@@ -87,8 +117,12 @@ func calibrateViews(format string, views []string, given bool) ([]string, error)
 	switch {
 	case format == "json" && given:
 		return nil, usageErrorf("--view does not apply to JSON, which holds every view")
-	case format == "csv" && len(views) > 1:
-		return nil, usageErrorf("CSV holds one view: choose one of %s with --view", strings.Join(report.CalibrationViews, ", "))
+	case format == "html" && given:
+		return nil, usageErrorf("--view does not apply to HTML: the page holds every view")
+	case format == "csv" && outDir && len(views) == 0:
+		return report.CalibrationViews, nil
+	case format == "csv" && !outDir && len(views) > 1:
+		return nil, usageErrorf("CSV holds one view: choose one of %s with --view, or write a file per view with --out DIR/", strings.Join(report.CalibrationViews, ", "))
 	case format == "csv" && len(views) == 0:
 		return []string{report.ViewPeople}, nil
 	case len(views) == 0:
@@ -135,16 +169,79 @@ func calibrateRun(opts *calibrateOptions) error {
 	for _, n := range cal.Notices {
 		fmt.Fprintln(stderr, "ladder: warning: "+n.String())
 	}
-	w := opts.env.IO.Out
+	if opts.anonymize {
+		cal.Anonymize(opts.env.seed())
+	}
+	if opts.outDir {
+		for _, view := range opts.views {
+			var b bytes.Buffer
+			if err := report.WriteCalibrationCSV(&b, r, cal, view); err != nil {
+				return err
+			}
+			if err := opts.write(filepath.Join(opts.out, view+".csv"), b.Bytes()); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var b bytes.Buffer
 	switch opts.format {
 	case "json":
-		return report.WriteJSON(w, report.NewCalibrationJSON(cal))
+		err = report.WriteJSON(&b, report.NewCalibrationJSON(r, cal))
 	case "csv":
-		return report.WriteCalibrationCSV(w, r, cal, opts.views[0])
+		err = report.WriteCalibrationCSV(&b, r, cal, opts.views[0])
 	case "markdown":
-		return report.WriteCalibrationMarkdown(w, r, cal, opts.views)
+		err = report.WriteCalibrationMarkdown(&b, r, cal, opts.views)
+	case "html":
+		err = report.RenderCalibrationHTML(&b, report.NewCalibrationPage(r, cal))
+	default:
+		style := opts.style()
+		if opts.out != "" {
+			style = report.Style{} // a file gets plain text, as a pipe does
+		}
+		err = report.RenderCalibration(&b, r, cal, style, opts.views)
 	}
-	return report.RenderCalibration(w, r, cal, opts.style(), opts.views)
+	if err != nil {
+		return err
+	}
+	if opts.out == "" {
+		_, err = opts.env.IO.Out.Write(b.Bytes())
+		return err
+	}
+	return opts.write(opts.out, b.Bytes())
+}
+
+// write writes one output file atomically and says so on stderr.
+func (opts *calibrateOptions) write(path string, data []byte) error {
+	if err := atomicfile.Write(path, data, 0o600); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	fmt.Fprintf(opts.env.IO.Err, "ladder: wrote %s\n", path)
+	return nil
+}
+
+// isFolder reports whether an --out path names a folder: one that exists,
+// or a path ending in a separator.
+func isFolder(path string) bool {
+	if path == "" {
+		return false
+	}
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return true
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// seed is a random number for --anonymize: Env.Seed when set (tests),
+// else one from the system's random source.
+func (e *Env) seed() uint64 {
+	if e.Seed != nil {
+		return e.Seed()
+	}
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported systems
+	return binary.LittleEndian.Uint64(b[:])
 }
 
 // printFileWarnings prints warnings about many files without drowning the

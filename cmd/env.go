@@ -36,6 +36,9 @@ type Env struct {
 	// the terminal's own (survey on IO.InFile and IO.OutFile). Tests of
 	// the commands set it to a scripted one.
 	NewPrompter func(io IO, color bool) prompt.Prompter
+	// Seed draws a random number (the order of anonymized raters); nil
+	// means the system's random source.
+	Seed func() uint64
 }
 
 // SystemEnv is the environment of the real process.

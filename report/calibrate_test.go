@@ -55,7 +55,7 @@ func TestCalibrationGolden(t *testing.T) {
 		golden(t, "calibrate-team."+name+".txt", b.Bytes())
 	}
 	var b bytes.Buffer
-	if err := WriteJSON(&b, NewCalibrationJSON(c)); err != nil {
+	if err := WriteJSON(&b, NewCalibrationJSON(r, c)); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "calibrate-team.json", b.Bytes())
@@ -81,7 +81,7 @@ func TestCalibrationMissingValuesGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.WriteString("\n== json\n")
-	if err := WriteJSON(&out, NewCalibrationJSON(c)); err != nil {
+	if err := WriteJSON(&out, NewCalibrationJSON(r, c)); err != nil {
 		t.Fatal(err)
 	}
 	out.WriteString("\n== markdown\n")
@@ -102,7 +102,7 @@ func TestCalibrationMissingValuesGolden(t *testing.T) {
 func TestCalibrationJSONKeys(t *testing.T) {
 	r := builtin(t)
 	var b bytes.Buffer
-	if err := WriteJSON(&b, NewCalibrationJSON(exampleTeam(t, r))); err != nil {
+	if err := WriteJSON(&b, NewCalibrationJSON(r, exampleTeam(t, r))); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
@@ -133,8 +133,19 @@ func TestCalibrationJSONKeys(t *testing.T) {
 			t.Errorf("%s keys = %v, want %v", what, got, want)
 		}
 	}
-	check("top", keys(top), []string{"people", "raters", "agreement", "levels"})
-	check("person", keys(doc.People[0]), []string{"person", "current_level", "consensus_fit_level", "raters", "flags", "disagreements"})
+	check("top", keys(top), []string{"people", "raters", "agreement", "levels", "moves", "agenda", "anonymized"})
+	check("person", keys(doc.People[0]), []string{"person", "current_level", "consensus_fit_level", "raters", "flags", "disagreements",
+		"consensus", "next_level", "self_gap"})
+	var flags []map[string]json.RawMessage
+	if err := json.Unmarshal(doc.People[1]["flags"], &flags); err != nil || len(flags) == 0 {
+		t.Fatalf("Ben's flags: %v %v", flags, err)
+	}
+	check("self-higher flag", keys(flags[0]), []string{"flag", "value", "criteria"})
+	var caraFlags []map[string]json.RawMessage
+	if err := json.Unmarshal(doc.People[2]["flags"], &caraFlags); err != nil || len(caraFlags) == 0 {
+		t.Fatalf("Cara's flags: %v %v", caraFlags, err)
+	}
+	check("promotion-ready flag", keys(caraFlags[0]), []string{"flag", "value", "level", "score"})
 	var raters []map[string]json.RawMessage
 	if err := json.Unmarshal(doc.People[0]["raters"], &raters); err != nil {
 		t.Fatal(err)
@@ -145,9 +156,9 @@ func TestCalibrationJSONKeys(t *testing.T) {
 		t.Fatalf("Cara's disagreements: %v %v", dis, err)
 	}
 	check("disagreement", keys(dis[0]), []string{"criterion", "ratings"})
-	check("rater", keys(doc.Raters[0]), []string{"rater", "assessments", "mean_rating", "offset", "flag"})
-	check("agreement", keys(doc.Agreement), []string{"pairs", "exact", "within_one", "kappa"})
-	check("level", keys(doc.Levels[0]), []string{"level", "current", "consensus"})
+	check("rater", keys(doc.Raters[0]), []string{"rater", "assessments", "mean_rating", "offset", "flag", "compared", "roles"})
+	check("agreement", keys(doc.Agreement), []string{"pairs", "exact", "within_one", "kappa", "by_roles"})
+	check("level", keys(doc.Levels[0]), []string{"level", "current", "consensus", "up", "down"})
 }
 
 func TestCut2(t *testing.T) {
@@ -175,7 +186,7 @@ func TestCalibrationCSVParses(t *testing.T) {
 		t.Fatalf("%d rows for %d people", len(rows), len(c.People))
 	}
 	for _, row := range rows {
-		if len(row) != 8+len(r.Levels) {
+		if len(row) != 12+len(r.Levels) {
 			t.Errorf("row of %d cells: %v", len(row), row)
 		}
 	}

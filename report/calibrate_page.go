@@ -1,0 +1,832 @@
+package report
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/rubric"
+)
+
+// The calibration page: one self-contained HTML page for a calibration
+// meeting, worked out here as plain values and laid out by
+// templates/calibrate.html. Every value reaches the page through
+// html/template, which escapes it for where it stands.
+
+//go:embed templates/calibrate.html
+var calibrateHTML string
+
+// Page limits: how much of a long list the top of the page names before it
+// counts the rest (the full lists are further down the page).
+const (
+	cardNames          = 6  // names on a summary card
+	agendaCriteriaMax  = 10 // criteria on the agenda
+	agendaPeopleMax    = 15 // people on the agenda
+	discussFirst       = 3  // criteria on the summary card
+	areaSpreadToMark   = 1.0
+	offsetScaleMaxWide = 1.5 // the offset bars run from -1.5 to +1.5
+)
+
+// CalibrationPage is everything the calibration page shows.
+type CalibrationPage struct {
+	Rubric     string
+	Version    string
+	Summary    string // "14 assessments of 4 people by 6 raters"
+	Anonymized bool
+	Meets      string // "80%"
+	Scale      string // "0 (Not yet) to 4 (Leading)"
+	SelfGap    string // "0.50"
+	RaterGap   string
+	Gap        int // ratings this far apart disagree
+
+	Ready, Below CalCard
+	RaterCard    CalCard
+	DiscussCard  CalCard
+	AgreeCard    CalCard
+
+	LevelTitles []string
+	Standing    []CalStanding
+	Chart       CalChart
+	Levels      []CalLevelRow
+	Moves       []CalMove
+
+	AgendaPeople       []CalAgendaPerson
+	MoreAgendaPeople   int
+	AgendaCriteria     []CalAgendaCriterion
+	MoreAgendaCriteria int
+
+	People []CalPerson
+
+	Raters      []CalRater
+	OffsetTicks []CalTick
+	Agreement   CalAgreement
+	ByRoles     []CalAgreement
+	KappaGuide  string
+
+	Glossary []CalGlossary
+}
+
+// CalCard is one figure of the summary strip: a label, the names or
+// numbers, and a line under them.
+type CalCard struct {
+	Label  string
+	Items  []string
+	More   int
+	Empty  string
+	Detail string
+	Class  string
+}
+
+// CalStanding is one person's row of "who stands where".
+type CalStanding struct {
+	Anchor           string
+	Person           string
+	Current, Fit     string
+	Move             string // "up 1", "down 1", "same", "-"
+	MoveClass        string // up, down, same, none
+	Cells            []CalLevelCell
+	Next             string
+	Flags            []CalFlag
+	NoCurrent, NoFit bool
+}
+
+// CalLevelCell is the consensus score at one level, for a person.
+type CalLevelCell struct {
+	Score   string
+	Meets   bool
+	Current bool
+	Fit     bool
+}
+
+// CalFlag is a flag with its numbers in words.
+type CalFlag struct {
+	Name, Text, Class string
+}
+
+// CalLevelRow counts people at one level.
+type CalLevelRow struct {
+	Title                        string
+	Current, Consensus, Up, Down int
+}
+
+// CalMove is one person going up or down.
+type CalMove struct {
+	Anchor, Person, From, To, Class, Arrow string
+	Levels                                 int
+}
+
+// CalChart is the bar chart of the team's levels before and after, drawn
+// as inline SVG.
+type CalChart struct {
+	Width, Height float64
+	Bars          []CalBar
+	Labels        []CalChartLabel
+	Baseline      float64
+	Left, Right   float64
+	Description   string // the chart in words
+}
+
+// CalBar is one bar of the chart, with its count written above it.
+type CalBar struct {
+	X, Y, W, H   float64
+	Class        string // now or after
+	Count        int
+	TextX, TextY float64
+}
+
+// CalChartLabel is a level's name under its bars.
+type CalChartLabel struct {
+	X, Y  float64
+	Lines []string
+}
+
+// CalAgendaPerson is a person on the agenda, with the numbers behind it.
+type CalAgendaPerson struct {
+	Anchor, Person string
+	Flags          []CalFlag
+	Splits         []string // the criteria in disagreement, with the ratings
+}
+
+// CalAgendaCriterion is a criterion on the agenda, with the numbers behind
+// it.
+type CalAgendaCriterion struct {
+	Rank     int
+	ID       string
+	Prompt   string
+	Where    string // "Senior Backend Engineer", "Gitaly specialty"
+	Split    int
+	People   int
+	Pairs    int
+	Differ   int
+	MeanGap  string
+	SelfDiff string
+	SelfMark bool
+	YesNo    bool
+	Why      string
+}
+
+// CalPerson is one person's picture.
+type CalPerson struct {
+	Anchor, Person string
+	Current, Fit   string
+	Move           string
+	MoveClass      string
+	Next           string
+	Flags          []CalFlag
+	Specialties    string
+	Raters         []CalPersonRater
+	Areas          []CalArea
+	AreasOf        string // "theme" or "area"
+	Criteria       []CalCriterionRow
+	Agreed         int      // criteria every rater rated alike
+	AgreedList     []string // those criteria with the rating they share: "base-english 3"
+	Rated          int
+	Differ         int
+}
+
+// CalPersonRater heads one column of a person's picture.
+type CalPersonRater struct {
+	Name, Role, Fit string
+}
+
+// CalArea is one area (theme) of a person's picture.
+type CalArea struct {
+	Title     string
+	Cells     []CalCell
+	Consensus string
+	Criteria  int
+	Spread    string
+	Marked    bool
+	Note      string
+}
+
+// CalCell is one rater's number; High and Low mark the extremes of a row
+// in disagreement.
+type CalCell struct {
+	Text      string
+	High, Low bool
+}
+
+// CalCriterionRow is one criterion of a person's picture.
+type CalCriterionRow struct {
+	ID        string
+	Cells     []CalCell
+	Consensus string
+	Split     bool
+	Note      string
+}
+
+// CalRater is one rater's row.
+type CalRater struct {
+	Name        string
+	Roles       string
+	Assessments int
+	Mean        string
+	Offset      string
+	Compared    int
+	Flag        string
+	FlagClass   string
+	HasOffset   bool
+	BarLeft     float64 // percent of the track where the bar starts
+	BarWidth    float64
+	Positive    bool
+}
+
+// CalTick is a mark under the offset bars.
+type CalTick struct {
+	Pos   float64
+	Label string
+}
+
+// CalAgreement is the agreement of a set of pairs.
+type CalAgreement struct {
+	Who       string
+	Pairs     int
+	Exact     string
+	WithinOne string
+	Kappa     string
+	Reading   string
+}
+
+// CalGlossary is a criterion the page names, with its question.
+type CalGlossary struct {
+	ID, Prompt, Where, Strength string
+}
+
+// NewCalibrationPage works out the page of a calibration.
+func NewCalibrationPage(r *rubric.Rubric, c *assess.Calibration) *CalibrationPage {
+	pg := &CalibrationPage{
+		Rubric:     r.Title,
+		Version:    r.Version,
+		Summary:    summaryLine(c),
+		Anonymized: c.Anonymized,
+		Meets:      Percent(r.Thresholds.Meets),
+		Scale:      fmt.Sprintf("%d (%s) to %d (%s)", r.Scale[0].Value, r.Scale[0].Label, r.MaxRating(), r.ScaleLabel(r.MaxRating())),
+		SelfGap:    decimal(assess.SelfGap),
+		RaterGap:   decimal(assess.RaterGap),
+		Gap:        assess.DisagreementGap,
+		KappaGuide: kappaGuide,
+	}
+	for _, l := range r.Levels {
+		pg.LevelTitles = append(pg.LevelTitles, l.Title)
+	}
+	standing := c.Standing(r)
+	anchor := func(i int) string { return "p" + strconv.Itoa(i+1) }
+
+	// Who stands where, and the movement.
+	for _, i := range standing {
+		p := c.People[i]
+		st := CalStanding{Anchor: anchor(i), Person: p.Person, Current: LevelTitle(r, p.CurrentLevel), Fit: LevelTitle(r, p.ConsensusFit),
+			Move: moveText(r, p), MoveClass: moveClass(r, p), Next: nextLevelCell(r, p), Flags: calFlags(r, p),
+			NoCurrent: p.CurrentLevel == "", NoFit: p.ConsensusFit == ""}
+		for _, ls := range p.ConsensusLevels {
+			st.Cells = append(st.Cells, CalLevelCell{Score: Percent(ls.Score), Meets: ls.Meets, Current: ls.Level == p.CurrentLevel, Fit: ls.Level == p.ConsensusFit})
+		}
+		pg.Standing = append(pg.Standing, st)
+		if d, ok := move(r, p); ok && d != 0 {
+			m := CalMove{Anchor: anchor(i), Person: p.Person, From: LevelTitle(r, p.CurrentLevel), To: LevelTitle(r, p.ConsensusFit), Levels: d}
+			m.Class, m.Arrow = "up", "▲ up"
+			if d < 0 {
+				m.Class, m.Arrow = "down", "▼ down"
+			}
+			pg.Moves = append(pg.Moves, m)
+		}
+	}
+	for _, l := range c.Levels {
+		title := "No level"
+		if l.Level != "" {
+			title = LevelTitle(r, l.Level)
+		}
+		pg.Levels = append(pg.Levels, CalLevelRow{Title: title, Current: l.Current, Consensus: l.Consensus, Up: l.Up, Down: l.Down})
+	}
+	pg.Chart = levelsChart(pg.Levels)
+
+	pg.cards(r, c, standing)
+	pg.agenda(r, c, anchor)
+	pg.people(r, c, standing, anchor)
+	pg.raters(c)
+	pg.glossary(r, c)
+	return pg
+}
+
+func moveClass(r *rubric.Rubric, p assess.PersonCalibration) string {
+	d, ok := move(r, p)
+	switch {
+	case !ok:
+		return "none"
+	case d > 0:
+		return "up"
+	case d < 0:
+		return "down"
+	}
+	return "same"
+}
+
+// calFlags are a person's flags with their numbers.
+func calFlags(r *rubric.Rubric, p assess.PersonCalibration) []CalFlag {
+	var out []CalFlag
+	for _, f := range p.Flags {
+		class := "warn"
+		switch f {
+		case assess.PromotionReady:
+			class = "up"
+		case assess.BelowLevel:
+			class = "down"
+		}
+		out = append(out, CalFlag{Name: string(f), Text: flagNumbers(r, p, f), Class: class})
+	}
+	return out
+}
+
+// flagNumbers is the short form of a flag's reason, for the page's badges.
+func flagNumbers(r *rubric.Rubric, p assess.PersonCalibration, f assess.Flag) string {
+	switch f {
+	case assess.PromotionReady, assess.BelowLevel:
+		d, _ := move(r, p)
+		if d < 0 {
+			d = -d
+		}
+		return fmt.Sprintf("%d %s", d, plural(d, "level", "levels"))
+	case assess.SelfHigher, assess.SelfLower:
+		return fmt.Sprintf("%s over %d", signed(*p.SelfDiff), p.SelfShared)
+	case assess.RaterDisagreement:
+		n := len(p.Disagreements)
+		return fmt.Sprintf("%d %s", n, plural(n, "criterion", "criteria"))
+	}
+	return ""
+}
+
+func (pg *CalibrationPage) cards(r *rubric.Rubric, c *assess.Calibration, standing []int) {
+	pg.Ready = CalCard{Label: "Ready for promotion", Empty: "Nobody", Class: "up",
+		Detail: "the consensus fits a level above the current one"}
+	pg.Below = CalCard{Label: "Below their level", Empty: "Nobody", Class: "down",
+		Detail: "the consensus fits a level below the current one"}
+	add := func(card *CalCard, text string) {
+		if len(card.Items) < cardNames {
+			card.Items = append(card.Items, text)
+		} else {
+			card.More++
+		}
+	}
+	for _, i := range standing {
+		p := c.People[i]
+		switch {
+		case slices.Contains(p.Flags, assess.PromotionReady):
+			add(&pg.Ready, fmt.Sprintf("%s: %s → %s", p.Person, LevelTitle(r, p.CurrentLevel), LevelTitle(r, p.ConsensusFit)))
+		case slices.Contains(p.Flags, assess.BelowLevel):
+			add(&pg.Below, fmt.Sprintf("%s: %s → %s", p.Person, LevelTitle(r, p.CurrentLevel), LevelTitle(r, p.ConsensusFit)))
+		}
+	}
+
+	pg.RaterCard = CalCard{Label: "Lenient and severe raters", Empty: "None: every rater is within ±" + decimal(assess.RaterGap) + " of the others", Class: "warn",
+		Detail: "offset against the other raters of the same people; lenient at +" + decimal(assess.RaterGap) + ", severe at −" + decimal(assess.RaterGap)}
+	var lenient, severe []assess.RaterCalibration
+	for _, rc := range c.Raters {
+		switch rc.Flag {
+		case assess.Lenient:
+			lenient = append(lenient, rc)
+		case assess.Severe:
+			severe = append(severe, rc)
+		}
+	}
+	byOffset := func(a, b assess.RaterCalibration) int { return cmpAbs(b.Offset, a.Offset) }
+	slices.SortStableFunc(lenient, byOffset)
+	slices.SortStableFunc(severe, byOffset)
+	if len(lenient)+len(severe) > 0 {
+		if len(lenient) == 0 {
+			add(&pg.RaterCard, "Lenient: none")
+		}
+		for _, rc := range lenient {
+			add(&pg.RaterCard, fmt.Sprintf("Lenient: %s %s", rc.Rater, signed(*rc.Offset)))
+		}
+		if len(severe) == 0 {
+			add(&pg.RaterCard, "Severe: none")
+		}
+		for _, rc := range severe {
+			add(&pg.RaterCard, fmt.Sprintf("Severe: %s %s", rc.Rater, signed(*rc.Offset)))
+		}
+	}
+
+	pg.DiscussCard = CalCard{Label: "Criteria to discuss first", Empty: "None: the raters agree", Class: "warn",
+		Detail: "where raters disagree most; see the agenda"}
+	for i, ca := range c.AgendaCriteria() {
+		if i >= discussFirst {
+			break
+		}
+		pg.DiscussCard.Items = append(pg.DiscussCard.Items, fmt.Sprintf("%d. %s", i+1, ca.Criterion))
+	}
+
+	a := c.Agreement
+	pg.AgreeCard = CalCard{Label: "Agreement between raters", Class: "neutral", Empty: "No two raters rated one person on the same criterion"}
+	if a.Pairs > 0 {
+		pg.AgreeCard.Items = []string{
+			optional(a.ExactShare(), Percent) + " exact, " + optional(a.WithinOneShare(), Percent) + " within one step",
+			"kappa " + optional(a.Kappa, decimal) + kappaWords(a.Kappa),
+		}
+		pg.AgreeCard.Detail = fmt.Sprintf("over %d pairs of ratings", a.Pairs)
+	}
+}
+
+func kappaWords(k *float64) string {
+	if k == nil {
+		return ""
+	}
+	return ": " + KappaReading(*k)
+}
+
+// cmpAbs orders by absolute value, nil last.
+func cmpAbs(a, b *float64) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return -1
+	case b == nil:
+		return 1
+	}
+	x, y := math.Abs(*a), math.Abs(*b)
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// where says which part of the ladder a criterion belongs to.
+func where(r *rubric.Rubric, c *rubric.Criterion) string {
+	if c.General() {
+		return "from " + LevelTitle(r, c.Level)
+	}
+	titles := make([]string, len(c.Specialties))
+	for i, s := range c.Specialties {
+		titles[i] = SpecialtyTitle(r, s)
+	}
+	return strings.Join(titles, ", ") + " " + plural(len(titles), "specialty", "specialties")
+}
+
+func (pg *CalibrationPage) agenda(r *rubric.Rubric, c *assess.Calibration, anchor func(int) string) {
+	for k, i := range c.AgendaPeople() {
+		if k >= agendaPeopleMax {
+			pg.MoreAgendaPeople++
+			continue
+		}
+		p := c.People[i]
+		ap := CalAgendaPerson{Anchor: anchor(i), Person: p.Person}
+		for _, f := range p.Flags {
+			ap.Flags = append(ap.Flags, CalFlag{Name: string(f), Text: FlagReason(r, p, f), Class: flagClass(f)})
+		}
+		for _, d := range p.Disagreements {
+			ap.Splits = append(ap.Splits, DisagreementText(d))
+		}
+		pg.AgendaPeople = append(pg.AgendaPeople, ap)
+	}
+	for k, ca := range c.AgendaCriteria() {
+		if k >= agendaCriteriaMax {
+			pg.MoreAgendaCriteria++
+			continue
+		}
+		crit := r.Criterion(ca.Criterion)
+		ac := CalAgendaCriterion{Rank: k + 1, ID: ca.Criterion, Prompt: crit.Prompt, Where: where(r, crit), Split: ca.Split,
+			People: ca.People, Pairs: ca.Pairs, Differ: ca.Pairs - ca.Exact, YesNo: ca.YesNo}
+		var why []string
+		if ca.Split > 0 {
+			gap := fmt.Sprintf("%d or more apart", assess.DisagreementGap)
+			if ca.YesNo {
+				gap = "yes against no"
+			}
+			why = append(why, fmt.Sprintf("raters %s on %d of the %d people rated by several", gap, ca.Split, ca.People))
+		}
+		if !ca.YesNo && ca.Pairs > 0 {
+			ac.MeanGap = decimal(*ca.MeanGap())
+			why = append(why, fmt.Sprintf("%d of %d pairs of ratings differ, by %s on average", ca.Pairs-ca.Exact, ca.Pairs, ac.MeanGap))
+		}
+		if sd := ca.SelfDiff(); sd != nil {
+			ac.SelfDiff = signed(*sd)
+			ac.SelfMark = math.Abs(*sd) >= assess.SelfGap-1e-9
+			if ac.SelfMark {
+				dir := "above"
+				if *sd < 0 {
+					dir = "below"
+				}
+				why = append(why, fmt.Sprintf("self-assessments %s the others by %s on average (%d %s)", dir, ac.SelfDiff, ca.SelfPeople, plural(ca.SelfPeople, "person", "people")))
+			}
+		}
+		ac.Why = strings.Join(why, "; ")
+		pg.AgendaCriteria = append(pg.AgendaCriteria, ac)
+	}
+}
+
+func flagClass(f assess.Flag) string {
+	switch f {
+	case assess.PromotionReady:
+		return "up"
+	case assess.BelowLevel:
+		return "down"
+	}
+	return "warn"
+}
+
+func (pg *CalibrationPage) people(r *rubric.Rubric, c *assess.Calibration, standing []int, anchor func(int) string) {
+	areas, of := assess.Areas(r)
+	for _, i := range standing {
+		p := &c.People[i]
+		cp := CalPerson{Anchor: anchor(i), Person: p.Person, Current: LevelTitle(r, p.CurrentLevel), Fit: LevelTitle(r, p.ConsensusFit),
+			Move: moveText(r, *p), MoveClass: moveClass(r, *p), Next: NextLevelText(r, *p), Flags: calFlags(r, *p), AreasOf: areaWord(r)}
+		var specs []string
+		for _, s := range p.ConsensusSpecialties {
+			specs = append(specs, fmt.Sprintf("%s %s (%s)", SpecialtyTitle(r, s.Specialty), Percent(s.Score), verdictWords(s.Verdict)))
+		}
+		cp.Specialties = strings.Join(specs, "; ")
+		for _, rf := range p.Raters {
+			name := rf.Rater
+			if rf.Own {
+				name = "Self"
+			}
+			cp.Raters = append(cp.Raters, CalPersonRater{Name: name, Role: roleName(rf.Role), Fit: LevelTitle(r, rf.FitLevel)})
+		}
+		for _, ac := range assess.CompareAreas(r, areas, of, p) {
+			row := CalArea{Title: ac.Area.Title, Consensus: optional(ac.Consensus, oneDecimal), Criteria: len(ac.Criteria)}
+			selfApart := ac.SelfDiff != nil && math.Abs(*ac.SelfDiff) >= assess.SelfGap-1e-9
+			marked := ac.Spread >= areaSpreadToMark-1e-9 || ac.Disagreements > 0 || selfApart
+			for k, m := range ac.Means {
+				text := optional(m, oneDecimal)
+				if m == nil && ac.YesNo[k] > 0 {
+					text = fmt.Sprintf("yes %d/%d", ac.Yes[k], ac.YesNo[k])
+				}
+				row.Cells = append(row.Cells, CalCell{Text: text})
+			}
+			if row.Consensus == "-" {
+				row.Consensus = "yes/no"
+			}
+			if marked {
+				markExtremes(row.Cells, ac.Means)
+				row.Marked = true
+				var notes []string
+				if ac.Spread >= areaSpreadToMark-1e-9 {
+					notes = append(notes, "means "+oneDecimal(ac.Spread)+" apart")
+				}
+				if selfApart {
+					notes = append(notes, "self "+signed(*ac.SelfDiff)+" against the others")
+				}
+				if ac.Disagreements > 0 {
+					notes = append(notes, fmt.Sprintf("%d %s split", ac.Disagreements, plural(ac.Disagreements, "criterion", "criteria")))
+				}
+				row.Note = strings.Join(notes, "; ")
+			}
+			if ac.Spread > 0 {
+				row.Spread = oneDecimal(ac.Spread)
+			} else {
+				row.Spread = "0"
+			}
+			cp.Areas = append(cp.Areas, row)
+		}
+		split := map[string]bool{}
+		for _, d := range p.Disagreements {
+			split[d.Criterion] = true
+		}
+		for ci := range r.Criteria {
+			if p.Consensus[ci] == assess.Unrated {
+				continue
+			}
+			crit := &r.Criteria[ci]
+			yesno := crit.Answer == rubric.YesNo
+			cp.Rated++
+			row := CalCriterionRow{ID: crit.ID, Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[crit.ID]}
+			lo, hi, n := int16(math.MaxInt16), int16(-1), 0
+			for _, rf := range p.Raters {
+				v := rf.Ratings[ci]
+				row.Cells = append(row.Cells, CalCell{Text: sheetRatingText(v, yesno)})
+				if v != assess.Unrated {
+					lo, hi, n = min(lo, v), max(hi, v), n+1
+				}
+			}
+			if n < 2 || lo == hi {
+				cp.Agreed++
+				cp.AgreedList = append(cp.AgreedList, crit.ID+" "+row.Consensus)
+				continue
+			}
+			cp.Differ++
+			if row.Split {
+				for k, rf := range p.Raters {
+					v := rf.Ratings[ci]
+					row.Cells[k].High = v == hi
+					row.Cells[k].Low = v == lo && v != assess.Unrated
+				}
+				if yesno {
+					row.Note = "yes against no"
+				} else {
+					row.Note = fmt.Sprintf("%d apart", hi-lo)
+				}
+			}
+			cp.Criteria = append(cp.Criteria, row)
+		}
+		pg.People = append(pg.People, cp)
+	}
+}
+
+// areaWord is what a person's picture compares on: the rubric's themes,
+// or, without them, the levels' rungs and the specialties.
+func areaWord(r *rubric.Rubric) string {
+	if len(r.Themes) > 0 {
+		return "theme"
+	}
+	return "rung or specialty"
+}
+
+// markExtremes marks the highest and lowest means of a row.
+func markExtremes(cells []CalCell, means []*float64) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, m := range means {
+		if m != nil {
+			lo, hi = min(lo, *m), max(hi, *m)
+		}
+	}
+	if hi <= lo {
+		return
+	}
+	for k, m := range means {
+		if m == nil {
+			continue
+		}
+		cells[k].High = *m >= hi-1e-9
+		cells[k].Low = *m <= lo+1e-9
+	}
+}
+
+func oneDecimal(v float64) string {
+	return strconv.FormatFloat(math.Floor(v*10+1e-9)/10, 'f', 1, 64)
+}
+
+// sheetRatingText shows a sheet's rating: the number, yes/no, or "–" when
+// not rated.
+func sheetRatingText(v int16, yesno bool) string {
+	if v == assess.Unrated {
+		return "–"
+	}
+	return ratingText(yesno, int(v))
+}
+
+func (pg *CalibrationPage) raters(c *assess.Calibration) {
+	order := make([]int, len(c.Raters))
+	for i := range order {
+		order[i] = i
+	}
+	// The most lenient or severe first: what a meeting asks about.
+	slices.SortStableFunc(order, func(a, b int) int { return cmpAbs(c.Raters[b].Offset, c.Raters[a].Offset) })
+	scale := offsetScaleMaxWide
+	for _, rc := range c.Raters {
+		if rc.Offset != nil {
+			scale = max(scale, math.Ceil(math.Abs(*rc.Offset)*2)/2)
+		}
+	}
+	pos := func(v float64) float64 { return 50 + 50*v/scale }
+	for _, v := range []float64{-scale, -assess.RaterGap, 0, assess.RaterGap, scale} {
+		pg.OffsetTicks = append(pg.OffsetTicks, CalTick{Pos: pos(v), Label: signed(v)})
+	}
+	for _, i := range order {
+		rc := c.Raters[i]
+		row := CalRater{Name: rc.Rater, Roles: rolesText(rc), Assessments: rc.Assessments, Mean: optional(rc.MeanRating, decimal),
+			Offset: optional(rc.Offset, signed), Compared: rc.Compared, Flag: string(rc.Flag), HasOffset: rc.Offset != nil}
+		switch rc.Flag {
+		case assess.Lenient:
+			row.FlagClass, row.Flag = "up", "▲ lenient"
+		case assess.Severe:
+			row.FlagClass, row.Flag = "down", "▼ severe"
+		}
+		if rc.Offset != nil {
+			o := max(-scale, min(scale, *rc.Offset))
+			row.Positive = o >= 0
+			row.BarLeft, row.BarWidth = pos(min(0, o)), math.Abs(pos(o)-pos(0))
+		}
+		pg.Raters = append(pg.Raters, row)
+	}
+	pg.Agreement = calAgreement("All raters", c.Agreement)
+	for _, ra := range c.ByRoles {
+		who := roleName(ra.A) + " and " + roleName(ra.B)
+		if ra.A == ra.B {
+			who = "two " + roleName(ra.A) + "s"
+		}
+		pg.ByRoles = append(pg.ByRoles, calAgreement(strings.ToUpper(who[:1])+who[1:], ra.Agreement))
+	}
+}
+
+func calAgreement(who string, a assess.Agreement) CalAgreement {
+	out := CalAgreement{Who: who, Pairs: a.Pairs, Exact: optional(a.ExactShare(), Percent), WithinOne: optional(a.WithinOneShare(), Percent),
+		Kappa: optional(a.Kappa, decimal)}
+	if a.Kappa != nil {
+		out.Reading = KappaReading(*a.Kappa)
+	}
+	return out
+}
+
+// glossary lists every criterion the page names by id, with its question.
+func (pg *CalibrationPage) glossary(r *rubric.Rubric, c *assess.Calibration) {
+	named := make([]bool, len(r.Criteria))
+	mark := func(id string) {
+		if i := r.CriterionIndex(id); i >= 0 {
+			named[i] = true
+		}
+	}
+	for _, p := range pg.People {
+		for _, row := range p.Criteria {
+			mark(row.ID)
+		}
+	}
+	for _, ca := range c.AgendaCriteria() {
+		mark(ca.Criterion)
+	}
+	for _, p := range c.People {
+		for _, d := range p.Disagreements {
+			mark(d.Criterion)
+		}
+	}
+	for i, ok := range named {
+		if !ok {
+			continue
+		}
+		crit := &r.Criteria[i]
+		pg.Glossary = append(pg.Glossary, CalGlossary{ID: crit.ID, Prompt: crit.Prompt, Where: where(r, crit), Strength: string(crit.Strength)})
+	}
+}
+
+// levelsChart draws the team's levels before and after: for each level, a
+// bar of the people at it now and one of the people the consensus fits
+// there, each with its count written above it, told apart by their fill
+// (hatched and solid) and the legend, not by colour alone.
+func levelsChart(rows []CalLevelRow) CalChart {
+	const (
+		height, top, bottom = 230.0, 24.0, 54.0
+		left, right         = 36.0, 12.0
+		groupWidth          = 150.0
+		barWidth            = 46.0
+	)
+	ch := CalChart{Width: left + right + groupWidth*float64(len(rows)), Height: height, Left: left}
+	ch.Right = ch.Width - right
+	ch.Baseline = height - bottom
+	most := 1
+	for _, row := range rows {
+		most = max(most, row.Current, row.Consensus)
+	}
+	scale := (ch.Baseline - top) / float64(most)
+	var words []string
+	for i, row := range rows {
+		x := left + groupWidth*float64(i) + (groupWidth-2*barWidth-8)/2
+		for k, n := range []int{row.Current, row.Consensus} {
+			class := "now"
+			if k == 1 {
+				class = "after"
+			}
+			h := float64(n) * scale
+			bx := x + float64(k)*(barWidth+8)
+			ch.Bars = append(ch.Bars, CalBar{X: bx, Y: ch.Baseline - h, W: barWidth, H: h, Class: class, Count: n,
+				TextX: bx + barWidth/2, TextY: ch.Baseline - h - 6})
+		}
+		ch.Labels = append(ch.Labels, CalChartLabel{X: left + groupWidth*float64(i) + groupWidth/2, Y: ch.Baseline + 18, Lines: splitTitle(row.Title, 22)})
+		words = append(words, fmt.Sprintf("%s: %d now, %d after", row.Title, row.Current, row.Consensus))
+	}
+	ch.Description = "People per level now and per consensus fit level: " + strings.Join(words, "; ")
+	return ch
+}
+
+// splitTitle breaks a title into lines of about n characters, at spaces.
+func splitTitle(title string, n int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(title) {
+		if line != "" && len(line)+1+len(w) > n {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return append(lines, line)
+}
+
+func calibrationTemplate() (*template.Template, error) {
+	return template.New("calibrate").Funcs(template.FuncMap{
+		"add": func(a, b int) int { return a + b },
+	}).Parse(calibrateHTML)
+}
+
+// RenderCalibrationHTML writes the calibration page: one self-contained
+// HTML page, inline CSS and SVG, no script and nothing fetched from
+// elsewhere, readable without colour and on paper.
+func RenderCalibrationHTML(w io.Writer, pg *CalibrationPage) error {
+	t, err := calibrationTemplate()
+	if err != nil {
+		return err
+	}
+	return t.Execute(w, pg)
+}
