@@ -41,7 +41,7 @@ func TestCalibratePlantedOrganisation(t *testing.T) {
 	var got struct {
 		People []struct {
 			Person string
-			Flags  []string
+			Flags  []struct{ Flag string }
 		}
 		Raters []struct {
 			Rater string
@@ -53,8 +53,8 @@ func TestCalibratePlantedOrganisation(t *testing.T) {
 	}
 	flagged := map[string][]string{}
 	for _, p := range got.People {
-		if len(p.Flags) > 0 {
-			flagged[p.Person] = p.Flags
+		for _, f := range p.Flags {
+			flagged[p.Person] = append(flagged[p.Person], f.Flag)
 		}
 	}
 	raters := map[string]string{}
