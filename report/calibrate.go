@@ -434,14 +434,6 @@ func flagPaint(style Style, f assess.Flag) string {
 	return style.paint(yellow, string(f))
 }
 
-func flagsText(style Style, flags []assess.Flag) string {
-	var parts []string
-	for _, f := range flags {
-		parts = append(parts, flagPaint(style, f))
-	}
-	return strings.Join(parts, ", ")
-}
-
 // FlagReason says what raised a flag; for rater-disagreement, how many
 // criteria (DisagreementText lists them).
 func FlagReason(r *rubric.Rubric, p assess.PersonCalibration, f assess.Flag) string {
