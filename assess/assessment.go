@@ -1,6 +1,9 @@
 // Package assess holds assessments (one person's ratings against a rubric,
 // by one rater) and everything computed from them: scores and verdicts,
 // growth plans, progress between two assessments, and team calibration.
+//
+// It decodes and encodes assessments as bytes but never touches a file or
+// a folder: package internal/store reads, writes and finds them.
 package assess
 
 import (
@@ -138,15 +141,6 @@ type Options struct {
 	// the other way round) in Retired, with a warning, instead of failing;
 	// ladder migrate uses it so that no answer is ever dropped.
 	Migrate bool
-}
-
-// Load reads an assessment file from disk and checks it against r.
-func Load(path string, r *rubric.Rubric) (*Assessment, []Warning, error) {
-	data, err := doc.ReadFile(path, doc.MaxFileSize)
-	if err != nil {
-		return nil, nil, err
-	}
-	return Parse(path, data, r, Options{})
 }
 
 // Parse decodes an assessment and checks it against r: an unknown criterion,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/data"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -33,7 +34,7 @@ func BenchmarkSave(b *testing.B) {
 	r, a := exampleAssessment(b)
 	path := filepath.Join(b.TempDir(), "a.yaml")
 	for b.Loop() {
-		if err := assess.Save(path, a, r); err != nil {
+		if err := store.Save(path, a, r); err != nil {
 			b.Fatal(err)
 		}
 	}

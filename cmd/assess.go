@@ -12,6 +12,7 @@ import (
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/interview"
 	"github.com/ladderhq/ladder/internal/prompt"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/report"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
@@ -107,9 +108,9 @@ func assessRun(opts *assessOptions) error {
 	if opts.out != "" && !samePath(opts.out, opts.resume) && exists(opts.out) {
 		return usageErrorf("--out %s: the file exists already (continue it with --resume %s, or choose another file)", opts.out, opts.out)
 	}
-	var store assess.Store
+	var folder store.Folder
 	if path == "" {
-		if store, err = env.AssessmentStore(); err != nil {
+		if folder, err = env.AssessmentStore(); err != nil {
 			return err
 		}
 	}
@@ -130,7 +131,7 @@ func assessRun(opts *assessOptions) error {
 
 	save := func() error {
 		a.Updated = env.Now().UTC()
-		if err := assess.Save(path, a, r); err != nil {
+		if err := store.Save(path, a, r); err != nil {
 			return &saveError{err}
 		}
 		return nil
@@ -145,7 +146,7 @@ func assessRun(opts *assessOptions) error {
 	if path == "" {
 		// Two assessments started in the same second by the same rater
 		// would share a name: the later one moves on by a second.
-		for path = store.NewPath(a); exists(path); path = store.NewPath(a) {
+		for path = folder.NewPath(a); exists(path); path = folder.NewPath(a) {
 			a.Created = a.Created.Add(time.Second)
 		}
 	}
@@ -182,7 +183,7 @@ func (opts *assessOptions) start(r *rubric.Rubric) (*assess.Assessment, intervie
 		known interview.Known
 	)
 	if opts.resume != "" {
-		loaded, warnings, err := assess.Load(opts.resume, r)
+		loaded, warnings, err := store.Load(opts.resume, r)
 		if err != nil {
 			return nil, known, err
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/report"
 	"github.com/spf13/cobra"
 )
@@ -103,14 +104,14 @@ func calibrateRun(opts *calibrateOptions) error {
 		return err
 	}
 	stderr := opts.env.IO.Err
-	files, problems, err := assess.FindFiles(opts.paths)
+	files, problems, err := store.FindFiles(opts.paths)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 && len(problems) == 0 {
 		return &InputError{Err: fmt.Errorf("no assessment files (.yaml, .yml, .json) under %s", strings.Join(opts.paths, ", "))}
 	}
-	read, err := assess.ReadSheets(files, r, 0)
+	read, err := store.ReadSheets(files, r, 0)
 	if err != nil {
 		return &InputError{Err: err}
 	}

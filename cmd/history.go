@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/report"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
@@ -76,26 +77,26 @@ func historyRun(opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := opts.env.AssessmentStore()
+	stored, err := opts.env.AssessmentStore()
 	if err != nil {
 		return err
 	}
-	people, err := store.People()
+	people, err := stored.People()
 	if err != nil {
 		return err
 	}
 	w := opts.env.IO.Out
 	if opts.person == "" && len(people) != 1 {
-		return listPeople(opts, r, store, people)
+		return listPeople(opts, r, stored, people)
 	}
-	folder := assess.Slug(opts.person)
+	folder := store.Slug(opts.person)
 	if opts.person == "" {
 		folder = people[0]
 	}
 	if !slices.Contains(people, folder) {
-		return &InputError{Err: fmt.Errorf("no stored assessments of %q in %s (ladder history lists the people stored)", opts.person, store.Dir)}
+		return &InputError{Err: fmt.Errorf("no stored assessments of %q in %s (ladder history lists the people stored)", opts.person, stored.Dir)}
 	}
-	h, err := store.History(folder, r)
+	h, err := stored.History(folder, r)
 	if err != nil {
 		return err
 	}
@@ -126,12 +127,12 @@ func historyRun(opts *historyOptions) error {
 }
 
 // listPeople lists everyone in the store with their latest fit level.
-func listPeople(opts *historyOptions, r *rubric.Rubric, store assess.Store, people []string) error {
+func listPeople(opts *historyOptions, r *rubric.Rubric, stored store.Folder, people []string) error {
 	w := opts.env.IO.Out
 	summaries := []report.PersonSummary{}
 	var invalid []error
 	for _, folder := range people {
-		h, err := store.History(folder, r)
+		h, err := stored.History(folder, r)
 		if err != nil {
 			return err
 		}
@@ -143,7 +144,7 @@ func listPeople(opts *historyOptions, r *rubric.Rubric, store assess.Store, peop
 		return joinErr(opts.writeData(opts.format, map[string]any{"people": summaries}), reportInvalid(opts.globals, invalid))
 	}
 	if len(people) == 0 {
-		fmt.Fprintf(w, "No assessments stored yet in %s.\nladder assess saves them there.\n", store.Dir)
+		fmt.Fprintf(w, "No assessments stored yet in %s.\nladder assess saves them there.\n", stored.Dir)
 		return nil
 	}
 	return joinErr(report.RenderPeople(w, summaries, opts.style()), reportInvalid(opts.globals, invalid))

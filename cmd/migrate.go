@@ -5,6 +5,7 @@ import (
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/doc"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/spf13/cobra"
 )
 
@@ -71,7 +72,7 @@ func migrateRun(opts *migrateOptions) error {
 		return err
 	}
 	a.Rubric.Version = r.Version
-	if err := assess.Save(opts.out, a, r); err != nil {
+	if err := store.Save(opts.out, a, r); err != nil {
 		return fmt.Errorf("cannot write %s: %w", opts.out, err)
 	}
 	_, err = fmt.Fprintf(opts.env.IO.Out, "%s: migrated from version %s to %s of rubric %q: %d %s, %d renamed, %d kept under retired\n",

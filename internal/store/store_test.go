@@ -1,4 +1,4 @@
-package assess
+package store
 
 import (
 	"os"
@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/ladderhq/ladder/assess"
 )
 
 func TestSlug(t *testing.T) {
@@ -24,15 +26,15 @@ func TestSlug(t *testing.T) {
 
 func TestStoreSavesAndListsInTimeOrder(t *testing.T) {
 	r := loadMini(t)
-	s := Store{Dir: t.TempDir()}
+	s := Folder{Dir: t.TempDir()}
 	times := []time.Time{
 		time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC),
 		time.Date(2026, 3, 1, 9, 30, 0, 0, time.FixedZone("CET", 3600)),
 	}
 	var saved []string
 	for _, when := range times {
-		a := New(r, "Ada Lovelace", when)
-		a.Ratings["ruby"] = Rating{Value: 2}
+		a := assess.New(r, "Ada Lovelace", when)
+		a.Ratings["ruby"] = assess.Rating{Value: 2}
 		path := s.NewPath(a)
 		if err := Save(path, a, r); err != nil {
 			t.Fatal(err)
@@ -57,7 +59,7 @@ func TestStoreSavesAndListsInTimeOrder(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(people, []string{"ada-lovelace"}) {
 		t.Errorf("people = %v (%v)", people, err)
 	}
-	if files, err := (Store{Dir: filepath.Join(s.Dir, "none")}).Files("x"); err != nil || files != nil {
+	if files, err := (Folder{Dir: filepath.Join(s.Dir, "none")}).Files("x"); err != nil || files != nil {
 		t.Errorf("missing store: %v %v, want nothing and no error", files, err)
 	}
 }

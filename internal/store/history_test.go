@@ -1,4 +1,4 @@
-package assess
+package store
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 
 func TestHistoryInTimeOrderWithInvalidFiles(t *testing.T) {
 	r := loadMini(t)
-	s := Store{Dir: t.TempDir()}
+	s := Folder{Dir: t.TempDir()}
 	save := func(name, person string, updated time.Time, ratings map[string]string) {
 		a := rated(r, ratings)
 		a.Person, a.Rater, a.Created, a.Updated = person, person, updated.Add(-time.Hour), updated
