@@ -434,6 +434,20 @@ func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (Rating, e
 // Encode writes an assessment as YAML: fields in a fixed order, ratings in
 // rubric order, so that two versions of a file diff cleanly.
 func Encode(a *Assessment, r *rubric.Rubric) ([]byte, error) {
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{document(a, r)}}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// document is an assessment as the file holds it, whatever its format.
+func document(a *Assessment, r *rubric.Rubric) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(key string, v *yaml.Node) {
 		m.Content = append(m.Content, str(key), v)
@@ -476,16 +490,7 @@ func Encode(a *Assessment, r *rubric.Rubric) ([]byte, error) {
 		}
 		add("retired", retired)
 	}
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m}}); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return m
 }
 
 func ratingNode(rt Rating) *yaml.Node {

@@ -19,8 +19,7 @@ type HistoryEntry struct {
 }
 
 // Sort puts the entries in time order: by the date of the last answer
-// (updated), then by file name; and names the person as the newest entry
-// does.
+// (updated), then by file name.
 func (h *History) Sort() {
 	sort.SliceStable(h.Entries, func(i, j int) bool {
 		a, b := h.Entries[i].Result.Assessment.Updated, h.Entries[j].Result.Assessment.Updated
@@ -29,9 +28,6 @@ func (h *History) Sort() {
 		}
 		return h.Entries[i].File < h.Entries[j].File
 	})
-	if n := len(h.Entries); n > 0 {
-		h.Person = h.Entries[n-1].Result.Assessment.Person
-	}
 }
 
 // LevelTrend is the score of one level (by its index) in every entry,

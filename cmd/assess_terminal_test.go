@@ -140,7 +140,7 @@ func TestAssessInTerminal(t *testing.T) {
 		t.Fatalf("exit %d, want 0", code)
 	}
 
-	files, err := store.Folder{Dir: filepath.Join(data, "ladder", "assessments")}.Files("Ada Lovelace")
+	files, _, err := store.Folder{Dir: filepath.Join(data, "ladder", "assessments")}.Files("ada-lovelace")
 	if err != nil || len(files) != 1 {
 		t.Fatalf("stored files %v (%v), want one", files, err)
 	}

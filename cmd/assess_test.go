@@ -168,7 +168,7 @@ func TestAssessReportsASaveFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	code := s.run("assess", "--rubric", tiny, "--person", "Ada", "--role", "self", "--current", "none", "--target", "none", "--specialty", "db", "--out", filepath.Join(dir, "a.yaml"))
-	if code != ExitFailure || !strings.HasPrefix(s.err.String(), "ladder: could not save the assessment: ") {
+	if want := "ladder: cannot write " + filepath.Join(dir, "a.yaml") + ": not a directory\n"; code != ExitFailure || s.err.String() != want {
 		t.Errorf("exit %d, stderr %q", code, s.err.String())
 	}
 }

@@ -100,7 +100,7 @@ func (g *globals) completePeople(_ *cobra.Command, _ []string, toComplete string
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	people, err := folder.People()
+	people, _, err := folder.People()
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

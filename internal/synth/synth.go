@@ -156,7 +156,7 @@ func (g *generator) run() ([]File, Truth) {
 		if p.specialty != "" {
 			a.Specialties = []string{p.specialty}
 		}
-		path := filepath.Join(fmt.Sprintf("team-%02d", p.team), store.Slug(p.name), string(role)+"-"+store.Slug(rater)+".yaml")
+		path := filepath.Join(fmt.Sprintf("team-%02d", p.team), store.NamePart(p.name), string(role)+"-"+store.NamePart(rater)+".yaml")
 		files = append(files, File{Path: path, Assessment: a})
 	}
 	for i := range people {
