@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/ladderhq/ladder/assess"
-	"github.com/ladderhq/ladder/internal/doc"
 	"github.com/ladderhq/ladder/internal/interview"
 	"github.com/ladderhq/ladder/internal/prompt"
 	"github.com/ladderhq/ladder/internal/store"
@@ -193,7 +192,7 @@ func (opts *assessOptions) open() (*store.Session, error) {
 		case errors.Is(err, fs.ErrExist):
 			return nil, usageErrorf("--out %s: the file exists already (continue it with --resume %s, or choose another file)", opts.out, opts.out)
 		case errors.As(err, &pathErr):
-			return nil, fmt.Errorf("cannot write %s: %s", opts.out, doc.DescribeOSError(err))
+			return nil, fmt.Errorf("cannot write %s: %s", opts.out, saveCause(err))
 		}
 	case opts.resume != "":
 		sess, err = store.Resume(opts.resume)

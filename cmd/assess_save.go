@@ -1,8 +1,8 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"strconv"
 	"strings"
@@ -81,16 +81,14 @@ func (sv *saver) answered() error {
 	}
 }
 
-// saveCause says in a few words why a save failed.
+// saveCause says in a few words why a save failed: the system's reason
+// for a plain file operation ("no space left on device"), else the whole
+// message, which says more.
 func saveCause(err error) string {
-	var (
-		busy       *store.BusyError
-		notRegular *store.NotRegularError
-	)
-	if errors.As(err, &busy) || errors.As(err, &notRegular) {
-		return err.Error()
+	if pe, ok := err.(*fs.PathError); ok {
+		return doc.DescribeOSError(pe)
 	}
-	return doc.DescribeOSError(err)
+	return err.Error()
 }
 
 // unsavedIDs are the criteria whose answer in memory differs from the

@@ -91,8 +91,12 @@ func migrateRun(opts *migrateOptions) error {
 	} else {
 		err = store.Save(opts.out, a, r)
 	}
-	if err != nil {
-		return fileError(fmt.Errorf("cannot write %s: %w", opts.out, err))
+	if err := fileError(err); err != nil {
+		var input *InputError
+		if errors.As(err, &input) {
+			return err
+		}
+		return fmt.Errorf("cannot write %s: %s", opts.out, saveCause(err))
 	}
 	ratings := fmt.Sprintf("%d %s", len(a.Ratings), pluralWord(len(a.Ratings), "rating", "ratings"))
 	changes := fmt.Sprintf("%s, %d renamed, %d kept under retired", ratings, counts[assess.Renamed], counts[assess.Retired])
