@@ -62,9 +62,9 @@ func (sv *saver) answered() error {
 			return nil
 		}
 		options := []prompt.Option{
-			{Label: "Try again", Description: "after making room on the disk or fixing the folder"},
-			{Label: "Go on answering", Description: "the answers stay here, and the next save writes them all"},
-			{Label: "Stop", Description: "show the answers the file lacks, and how to resume"},
+			{Label: "Try again", Description: "after freeing space or fixing the folder"},
+			{Label: "Go on answering", Description: "the next save writes all answers"},
+			{Label: "Stop", Description: "list the unsaved answers and how to resume"},
 		}
 		if sv.last || sv.sess == nil {
 			// Nothing left to answer, or no file yet to go on with.
@@ -139,8 +139,14 @@ func (e *unsavedError) Error() string {
 	} else {
 		fmt.Fprintf(&b, "could not save %s: %s", e.path, saveCause(e.cause))
 	}
+	switch len(e.answers) {
+	case 0:
+	case 1:
+		b.WriteString("\nThis answer is not saved; keep it (it goes under ratings: in the file):")
+	default:
+		fmt.Fprintf(&b, "\nThese %d answers are not saved; keep them (they go under ratings: in the file):", len(e.answers))
+	}
 	if len(e.answers) > 0 {
-		fmt.Fprintf(&b, "\nThese %d %s not saved; keep them (they go under ratings: in the file):", len(e.answers), pluralWord(len(e.answers), "answer is", "answers are"))
 		for _, line := range e.answers {
 			b.WriteString("\n  " + line)
 		}

@@ -295,35 +295,35 @@ func (l *Locked) Create(data []byte, perm os.FileMode) error {
 // perm and, when old is not nil, old's owner and group; keptOwner reports
 // whether they could be kept.
 func (l *Locked) writeTemp(data []byte, perm os.FileMode, old os.FileInfo) (path string, keptOwner bool, err error) {
-	path = tempPath(l.target)
-	_ = os.Remove(path)
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	tmp := tempPath(l.target)
+	_ = os.Remove(tmp)
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return "", false, err
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(path)
-		}
-	}()
+	fail := func(err error) (string, bool, error) {
+		f.Close()
+		os.Remove(tmp)
+		return "", false, err
+	}
 	keptOwner = true
 	if old != nil {
 		keptOwner = keepOwner(f, old)
 	}
-	if err = f.Chmod(perm); err != nil {
+	if err := f.Chmod(perm); err != nil {
+		return fail(err)
+	}
+	if _, err := f.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
 		return "", false, err
 	}
-	if _, err = f.Write(data); err != nil {
-		return "", false, err
-	}
-	if err = f.Sync(); err != nil {
-		return "", false, err
-	}
-	if err = f.Close(); err != nil {
-		return "", false, err
-	}
-	return path, keptOwner, nil
+	return tmp, keptOwner, nil
 }
 
 // replace writes data over the regular file at the target (or where it

@@ -33,6 +33,11 @@ func TestMain(m *testing.M) {
 		fmt.Println("locked", l.Path())
 		time.Sleep(time.Minute)
 		os.Exit(3)
+	case "write-limited":
+		// A file-size limit makes writes fail part-way, as a full disk
+		// does.
+		limitFileSize(16)
+		fallthrough
 	case "write":
 		if err := Write(os.Args[1], []byte(os.Args[2]), 0o600); err != nil {
 			fmt.Println("error:", err)
@@ -409,4 +414,25 @@ func TestFifoIsWrittenThrough(t *testing.T) {
 		t.Errorf("the fifo was replaced: %v", fi.Mode())
 	}
 	onlyFiles(t, filepath.Dir(path), "out.yaml")
+}
+
+// A write that fails part-way (here a file-size limit, as a full disk
+// would) leaves the old file as it was and no temporary file behind.
+func TestFailedWriteLeavesTheOldFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no file-size limit")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.yaml")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := helper(t, "write-limited", path, strings.Repeat("new ", 100)).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "file too large") {
+		t.Fatalf("the write did not fail: %v %s", err, out)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("the old file now holds %q", b)
+	}
+	onlyFiles(t, dir, "a.yaml")
 }

@@ -13,6 +13,12 @@ import (
 
 func mkfifo(path string) bool { return syscall.Mkfifo(path, 0o600) == nil }
 
+// limitFileSize makes writes past n bytes fail with EFBIG (Go ignores the
+// SIGXFSZ that comes with them).
+func limitFileSize(n uint64) {
+	_ = syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: n, Max: n})
+}
+
 func owner(t *testing.T, path string) (uid, gid uint32, ino uint64) {
 	t.Helper()
 	fi, err := os.Stat(path)
