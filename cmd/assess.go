@@ -48,8 +48,12 @@ expects is never shown while you answer: it appears only in the result.
 
 The file is saved after every answer, in the data folder
 ($XDG_DATA_HOME/ladder/assessments/PERSON/, by default
-~/.local/share/ladder/assessments/PERSON/) unless --out names it. Ctrl-C
-stops, saves and prints the command that resumes where you stopped.
+~/.local/share/ladder/assessments/PERSON/) unless --out names it; a .json
+file is written as JSON, any other as YAML. Ctrl-C stops, saves and prints
+the command that resumes where you stopped. A file is open in one session
+at a time: a second session on it is refused. If a save fails (a full
+disk), no answer is lost: try again, go on answering, or stop and get the
+unsaved answers and the command that resumes.
 
 Each opening flag skips its question. ladder assess needs a terminal; to
 score an assessment file without one, use ladder score.`,

@@ -26,7 +26,9 @@ func newCalibrateCmd(g *globals) *cobra.Command {
 		Short: "Put a team's self, manager and peer assessments side by side",
 		Long: `Calibrate reads every assessment file under the paths (files, or folders
 searched recursively for .yaml, .yml and .json, hidden ones skipped), groups
-them by person and compares the raters.
+them by person and compares the raters. People and raters are matched by
+name whatever its case, spacing, punctuation and Unicode normal form ("Ada
+Okafor" is "ada-okafor"): the rule of every command, in docs/files.md.
 
 People: each rater's fit level; the consensus, an assessment whose every
 rating is the lower median of the raters' ratings (yes/no: yes only when
