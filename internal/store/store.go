@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/atomicfile"
 	"github.com/ladderhq/ladder/internal/doc"
 )
 
@@ -173,7 +174,7 @@ func (s Folder) Files(folder string) (files []string, problems []error, err erro
 		case mode.IsDir():
 			problems = append(problems, &doc.Error{File: path, Msg: "is a folder, not a file"})
 		default:
-			problems = append(problems, &doc.Error{File: path, Msg: "is not a regular file (" + describeMode(mode) + ")"})
+			problems = append(problems, &doc.Error{File: path, Msg: "is not a regular file (" + atomicfile.Kind(mode) + ")"})
 		}
 	}
 	sort.Strings(files)
@@ -186,21 +187,6 @@ func linkProblem(path string, err error) error {
 		return &doc.Error{File: path, Msg: "is a symbolic link to nothing"}
 	}
 	return &doc.Error{File: path, Msg: "cannot follow the symbolic link: " + describePathError(err)}
-}
-
-// describeMode names a kind of file that is neither regular nor a folder.
-func describeMode(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a fifo"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }
 
 // IsAssessmentFile reports whether a file name has an extension ladder reads
