@@ -1,6 +1,9 @@
 // Package assess holds assessments (one person's ratings against a rubric,
 // by one rater) and everything computed from them: scores and verdicts,
 // growth plans, progress between two assessments, and team calibration.
+//
+// It decodes and encodes assessments as bytes but never touches a file or
+// a folder: package internal/store reads, writes and finds them.
 package assess
 
 import (
@@ -138,15 +141,6 @@ type Options struct {
 	// the other way round) in Retired, with a warning, instead of failing;
 	// ladder migrate uses it so that no answer is ever dropped.
 	Migrate bool
-}
-
-// Load reads an assessment file from disk and checks it against r.
-func Load(path string, r *rubric.Rubric) (*Assessment, []Warning, error) {
-	data, err := doc.ReadFile(path, doc.MaxFileSize)
-	if err != nil {
-		return nil, nil, err
-	}
-	return Parse(path, data, r, Options{})
 }
 
 // Parse decodes an assessment and checks it against r: an unknown criterion,
@@ -440,6 +434,20 @@ func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (Rating, e
 // Encode writes an assessment as YAML: fields in a fixed order, ratings in
 // rubric order, so that two versions of a file diff cleanly.
 func Encode(a *Assessment, r *rubric.Rubric) ([]byte, error) {
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{document(a, r)}}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// document is an assessment as the file holds it, whatever its format.
+func document(a *Assessment, r *rubric.Rubric) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(key string, v *yaml.Node) {
 		m.Content = append(m.Content, str(key), v)
@@ -482,16 +490,7 @@ func Encode(a *Assessment, r *rubric.Rubric) ([]byte, error) {
 		}
 		add("retired", retired)
 	}
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m}}); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return m
 }
 
 func ratingNode(rt Rating) *yaml.Node {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/data"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/internal/synth"
 	"github.com/ladderhq/ladder/rubric"
 	"go.yaml.in/yaml/v3"
@@ -73,9 +74,9 @@ func BenchmarkScore(b *testing.B) {
 // once, then measures beside each other:
 //
 //   - decode-only, the baseline: the same walk, then every file read and
-//     decoded with assess.Load (the strict parse against the rubric) by the
+//     decoded with store.Load (the strict parse against the rubric) by the
 //     same pool of GOMAXPROCS goroutines, the results thrown away;
-//   - calibrate: the walk, assess.ReadSheets (read, decode, score each
+//   - calibrate: the walk, store.ReadSheets (read, decode, score each
 //     rater's fit level, keep the ratings) and assess.Calibrate.
 //
 // Besides time and allocations per run, each reports peak-MB, the largest
@@ -91,7 +92,7 @@ func benchCalibrate(b *testing.B, people int) {
 		b.Fatal(err)
 	}
 	find := func(b *testing.B) []string {
-		files, problems, err := assess.FindFiles([]string{dir})
+		files, problems, err := store.FindFiles([]string{dir})
 		if err != nil || len(problems) > 0 {
 			b.Fatal(err, problems)
 		}
@@ -102,7 +103,7 @@ func benchCalibrate(b *testing.B, people int) {
 		return nil
 	}
 	calibrate := func(b *testing.B) any {
-		read, err := assess.ReadSheets(find(b), r, 0)
+		read, err := store.ReadSheets(find(b), r, 0)
 		if err != nil || len(read.Problems) > 0 {
 			b.Fatal(err, read.Problems)
 		}
@@ -150,7 +151,7 @@ func decodeAll(b *testing.B, files []string, r *rubric.Rubric) {
 				if i >= len(files) {
 					return
 				}
-				if _, _, err := assess.Load(files[i], r); err != nil {
+				if _, _, err := store.Load(files[i], r); err != nil {
 					b.Error(err)
 				}
 			}

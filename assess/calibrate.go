@@ -234,7 +234,7 @@ func (c CriterionAgreement) SelfDiff() *float64 {
 }
 
 // Calibrate puts the assessments of a team side by side: it groups sheets by
-// person (names compared without regard to case and spacing), keeps one
+// person, and raters by name, as PersonKey decides who is who; keeps one
 // assessment per rater of a person (the latest by updated time, then the
 // last in file order; the others become notices), and computes the
 // consensus, the flags, each rater's offset and the team's agreement.
@@ -303,11 +303,6 @@ func (t *teamAcc) addPair(ca *CriterionAgreement, x, y int, rx, ry Role) {
 	}
 }
 
-// nameKey is how names are compared: "Ada  lovelace" is "Ada Lovelace".
-func nameKey(name string) string {
-	return strings.ToLower(strings.Join(strings.Fields(name), " "))
-}
-
 type personSheets struct {
 	key    string
 	name   string // as the first file spells it
@@ -340,14 +335,14 @@ func groupPeople(sheets []Sheet, raters map[string]*raterAcc) ([]*personSheets, 
 	var notices []Warning
 	for i := range sheets {
 		s := &sheets[i]
-		key := nameKey(s.Person)
+		key := PersonKey(s.Person)
 		p := byKey[key]
 		if p == nil {
 			p = &personSheets{key: key, name: s.Person}
 			byKey[key] = p
 			people = append(people, p)
 		}
-		rk := nameKey(s.Rater)
+		rk := PersonKey(s.Rater)
 		acc := raters[rk]
 		if acc == nil {
 			acc = &raterAcc{name: s.Rater}

@@ -311,7 +311,7 @@ func (c *Calibration) Anonymize(seed uint64) {
 		title := map[Role]string{Self: "Self", Manager: "Manager", Peer: "Peer"}[role]
 		for n, i := range list {
 			labels[i] = label{text: fmt.Sprintf("%s %d", title, n+1), role: role, n: n + 1}
-			byName[nameKey(c.Raters[i].Rater)] = labels[i]
+			byName[PersonKey(c.Raters[i].Rater)] = labels[i]
 		}
 	}
 	// Raters of one label role by number; the label roles in the order of
@@ -337,13 +337,13 @@ func (c *Calibration) Anonymize(seed uint64) {
 
 	for pi := range c.People {
 		p := &c.People[pi]
-		own := nameKey(p.Person)
+		own := PersonKey(p.Person)
 		relabel := map[string]string{}
 		number := map[string]int{} // by label; the own assessment's is 0
 		for k := range p.Raters {
 			rf := &p.Raters[k]
-			l := byName[nameKey(rf.Rater)]
-			if nameKey(rf.Rater) == own {
+			l := byName[PersonKey(rf.Rater)]
+			if PersonKey(rf.Rater) == own {
 				l = label{text: Own}
 			}
 			relabel[rf.Rater], number[l.text] = l.text, l.n

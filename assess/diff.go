@@ -45,11 +45,6 @@ type CriterionChange struct {
 	After  *Rating
 }
 
-// SamePerson reports whether two assessments are about the same person:
-// their names match once case, spacing and punctuation are set aside, the
-// way the assessment store names a person's folder.
-func SamePerson(a, b *Assessment) bool { return Slug(a.Person) == Slug(b.Person) }
-
 // NewDiff compares two scored assessments, old first. Both must have been
 // scored against r.
 func NewDiff(r *rubric.Rubric, old, new *Result) *Diff {

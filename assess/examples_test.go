@@ -6,6 +6,7 @@ import (
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/data"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -22,7 +23,7 @@ func builtin(t testing.TB) *rubric.Rubric {
 
 func load(t testing.TB, r *rubric.Rubric, name string) *assess.Assessment {
 	t.Helper()
-	a, _, err := assess.Load("../examples/"+name+".yaml", r)
+	a, _, err := store.Load("../examples/"+name+".yaml", r)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,6 @@
 package assess
 
-import (
-	"sort"
-	"strconv"
-
-	"github.com/ladderhq/ladder/rubric"
-)
+import "sort"
 
 // History is one person's stored assessments, scored, oldest first.
 type History struct {
@@ -23,29 +18,9 @@ type HistoryEntry struct {
 	Result *Result
 }
 
-// History loads and scores every assessment of person in the store, in time
-// order: by the date of the last answer (updated), then by file name. A
-// file that does not load is listed in Invalid, not dropped silently; the
-// error returned is only for a folder that cannot be read.
-func (s Store) History(person string, r *rubric.Rubric) (*History, error) {
-	files, err := s.Files(person)
-	if err != nil {
-		return nil, err
-	}
-	h := &History{Person: Slug(person)}
-	scorer := NewScorer(r)
-	for _, f := range files {
-		a, warnings, err := Load(f, r)
-		if err != nil {
-			h.Invalid = append(h.Invalid, err)
-			continue
-		}
-		h.Warnings = append(h.Warnings, warnings...)
-		if Slug(a.Person) != Slug(person) {
-			h.Warnings = append(h.Warnings, Warning{File: f, Msg: "is about " + strconv.Quote(a.Person) + ", not " + strconv.Quote(person) + " (listed anyway)"})
-		}
-		h.Entries = append(h.Entries, HistoryEntry{File: f, Result: scorer.Score(a)})
-	}
+// Sort puts the entries in time order: by the date of the last answer
+// (updated), then by file name.
+func (h *History) Sort() {
 	sort.SliceStable(h.Entries, func(i, j int) bool {
 		a, b := h.Entries[i].Result.Assessment.Updated, h.Entries[j].Result.Assessment.Updated
 		if !a.Equal(b) {
@@ -53,10 +28,6 @@ func (s Store) History(person string, r *rubric.Rubric) (*History, error) {
 		}
 		return h.Entries[i].File < h.Entries[j].File
 	})
-	if n := len(h.Entries); n > 0 {
-		h.Person = h.Entries[n-1].Result.Assessment.Person
-	}
-	return h, nil
 }
 
 // LevelTrend is the score of one level (by its index) in every entry,

@@ -3,6 +3,8 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +14,7 @@ import (
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/interview"
 	"github.com/ladderhq/ladder/internal/prompt"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/report"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
@@ -45,8 +48,12 @@ expects is never shown while you answer: it appears only in the result.
 
 The file is saved after every answer, in the data folder
 ($XDG_DATA_HOME/ladder/assessments/PERSON/, by default
-~/.local/share/ladder/assessments/PERSON/) unless --out names it. Ctrl-C
-stops, saves and prints the command that resumes where you stopped.
+~/.local/share/ladder/assessments/PERSON/) unless --out names it; a .json
+file is written as JSON, any other as YAML. Ctrl-C stops, saves and prints
+the command that resumes where you stopped. A file is open in one session
+at a time: a second session on it is refused. If a save fails (a full
+disk), no answer is lost: try again, go on answering, or stop and get the
+unsaved answers and the command that resumes.
 
 Each opening flag skips its question. ladder assess needs a terminal; to
 score an assessment file without one, use ladder score.`,
@@ -96,20 +103,21 @@ func assessRun(opts *assessOptions) error {
 	if err != nil {
 		return err
 	}
+	// The file is held for the whole session, from before it is read:
+	// a second session on it is refused, and no one changes it meanwhile.
+	sess, err := opts.open()
+	if err != nil {
+		return err
+	}
+	sv := &saver{opts: opts, r: r, sess: sess}
+	defer sv.close()
 	a, known, err := opts.start(r)
 	if err != nil {
 		return err
 	}
-	path := opts.out
-	if path == "" {
-		path = opts.resume
-	}
-	if opts.out != "" && !samePath(opts.out, opts.resume) && exists(opts.out) {
-		return usageErrorf("--out %s: the file exists already (continue it with --resume %s, or choose another file)", opts.out, opts.out)
-	}
-	var store assess.Store
-	if path == "" {
-		if store, err = env.AssessmentStore(); err != nil {
+	var folder store.Folder
+	if sess == nil {
+		if folder, err = env.AssessmentStore(); err != nil {
 			return err
 		}
 	}
@@ -128,49 +136,74 @@ func assessRun(opts *assessOptions) error {
 		p = s
 	}
 
-	save := func() error {
-		a.Updated = env.Now().UTC()
-		if err := assess.Save(path, a, r); err != nil {
-			return &saveError{err}
-		}
-		return nil
+	sv.a, sv.p, sv.folder = a, p, folder
+	if sess != nil {
+		sv.saved = maps.Clone(a.Ratings)
 	}
-	iv := &interview.Interview{Rubric: r, Prompter: p, Out: stdio.Out, Style: style, Save: save, Evidence: opts.evidence, Quick: opts.quick}
+	iv := &interview.Interview{Rubric: r, Prompter: p, Out: stdio.Out, Style: style, Save: sv.answered, Evidence: opts.evidence, Quick: opts.quick}
 	if err := iv.Opening(a, known); err != nil {
 		if errors.Is(err, prompt.ErrInterrupted) {
 			return &InterruptedError{Message: "interrupted before the first question; nothing was saved"}
 		}
 		return err
 	}
-	if path == "" {
-		// Two assessments started in the same second by the same rater
-		// would share a name: the later one moves on by a second.
-		for path = store.NewPath(a); exists(path); path = store.NewPath(a) {
-			a.Created = a.Created.Add(time.Second)
-		}
-	}
-	if err := save(); err != nil {
+	if err := sv.answered(); err != nil {
 		return err
 	}
+	path := sv.sess.Path()
 
 	q := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: a.TargetLevel, Specialties: a.Specialties, Quick: opts.quick})
 	opts.intro(a, q, path, style)
-	var failedSave *saveError
 	switch err = iv.Ask(a, q); {
 	case errors.Is(err, prompt.ErrInterrupted):
-		// Every answer is on disk already; this save records when the
-		// session stopped.
-		if err := save(); err != nil {
-			return err
+		// Every answer is on disk already, unless a save failed and the
+		// person went on; this save records when the session stopped.
+		if err := sv.save(); err != nil {
+			return sv.unsaved(err)
 		}
 		return &InterruptedError{Message: fmt.Sprintf("interrupted: %d of %d questions answered and saved in %s\nResume with: %s",
 			q.Answered(a), len(q.Questions), path, opts.resumeCommand(path))}
-	case errors.As(err, &failedSave):
+	case errors.As(err, new(*unsavedError)):
 		return err
 	case err != nil:
+		if serr := sv.save(); serr != nil {
+			return errors.Join(err, sv.unsaved(serr))
+		}
 		return fmt.Errorf("%w (the answers so far are saved in %s)", err, path)
 	}
+	if sv.pending() {
+		sv.last = true
+		if err := sv.answered(); err != nil {
+			return err
+		}
+	}
 	return opts.finish(r, a, q, path, style)
+}
+
+// open holds the file the session works on, when there is one yet:
+// --resume's, or --out's, which must not exist (unless it is --resume's).
+// A new assessment in the data folder gets its file on the first save.
+func (opts *assessOptions) open() (*store.Session, error) {
+	var (
+		sess *store.Session
+		err  error
+	)
+	switch {
+	case opts.out != "" && !samePath(opts.out, opts.resume):
+		sess, err = store.StartNew(opts.out)
+		var pathErr *fs.PathError
+		switch {
+		case errors.Is(err, fs.ErrExist):
+			return nil, usageErrorf("--out %s: the file exists already (continue it with --resume %s, or choose another file)", opts.out, opts.out)
+		case errors.As(err, &pathErr):
+			return nil, fmt.Errorf("cannot write %s: %s", opts.out, saveCause(err))
+		}
+	case opts.resume != "":
+		sess, err = store.Resume(opts.resume)
+	default:
+		return nil, nil
+	}
+	return sess, fileError(err)
 }
 
 // start makes the assessment to work on, from --resume or from scratch,
@@ -182,7 +215,7 @@ func (opts *assessOptions) start(r *rubric.Rubric) (*assess.Assessment, intervie
 		known interview.Known
 	)
 	if opts.resume != "" {
-		loaded, warnings, err := assess.Load(opts.resume, r)
+		loaded, warnings, err := store.Load(opts.resume, r)
 		if err != nil {
 			return nil, known, err
 		}
@@ -268,12 +301,6 @@ func (opts *assessOptions) start(r *rubric.Rubric) (*assess.Assessment, intervie
 	}
 	return a, known, nil
 }
-
-// saveError is a failure to write the assessment file.
-type saveError struct{ err error }
-
-func (e *saveError) Error() string { return "could not save the assessment: " + e.err.Error() }
-func (e *saveError) Unwrap() error { return e.err }
 
 func levelList(r *rubric.Rubric) string {
 	ids := make([]string, len(r.Levels))
@@ -362,11 +389,6 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }
 
 func samePath(a, b string) bool {

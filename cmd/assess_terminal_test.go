@@ -10,6 +10,7 @@ import (
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/ptytest"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -139,11 +140,11 @@ func TestAssessInTerminal(t *testing.T) {
 		t.Fatalf("exit %d, want 0", code)
 	}
 
-	files, err := assess.Store{Dir: filepath.Join(data, "ladder", "assessments")}.Files("Ada Lovelace")
+	files, _, err := store.Folder{Dir: filepath.Join(data, "ladder", "assessments")}.Files("ada-lovelace")
 	if err != nil || len(files) != 1 {
 		t.Fatalf("stored files %v (%v), want one", files, err)
 	}
-	a, _, err := assess.Load(files[0], loadTiny(t))
+	a, _, err := store.Load(files[0], loadTiny(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +186,7 @@ func TestAssessInterruptAndResume(t *testing.T) {
 		t.Fatalf("exit %d, want 130", code)
 	}
 	r := loadTiny(t)
-	a, _, err := assess.Load(out, r)
+	a, _, err := store.Load(out, r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +213,7 @@ func TestAssessInterruptAndResume(t *testing.T) {
 	if code := term.Wait(); code != 0 {
 		t.Fatalf("exit %d, want 0", code)
 	}
-	a, _, err = assess.Load(out, r)
+	a, _, err = store.Load(out, r)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/prompt"
 	pt "github.com/ladderhq/ladder/internal/prompt/prompttest"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -108,7 +108,7 @@ func TestAssessQuick(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	a, _, err := assess.Load(path, mustTiny(t))
+	a, _, err := store.Load(path, mustTiny(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestAssessReportsASaveFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	code := s.run("assess", "--rubric", tiny, "--person", "Ada", "--role", "self", "--current", "none", "--target", "none", "--specialty", "db", "--out", filepath.Join(dir, "a.yaml"))
-	if code != ExitFailure || !strings.HasPrefix(s.err.String(), "ladder: could not save the assessment: ") {
+	if want := "ladder: cannot write " + filepath.Join(dir, "a.yaml") + ": not a directory\n"; code != ExitFailure || s.err.String() != want {
 		t.Errorf("exit %d, stderr %q", code, s.err.String())
 	}
 }
@@ -218,7 +218,7 @@ ratings: {go: 2, tests: 2, on-call: yes, mentor: 2, oss: no, shared-ops: 2, web-
 		t.Fatalf("exit %d; stderr:\n%s", code, s.err.String())
 	}
 	s.script.Done()
-	a, _, err := assess.Load(path, mustTiny(t))
+	a, _, err := store.Load(path, mustTiny(t))
 	if err != nil {
 		t.Fatal(err)
 	}

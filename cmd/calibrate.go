@@ -13,6 +13,7 @@ import (
 	"github.com/ladderhq/ladder/internal/atomicfile"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/report"
 	"github.com/spf13/cobra"
 )
@@ -35,7 +36,9 @@ func newCalibrateCmd(g *globals) *cobra.Command {
 		Short: "Put a team's self, manager and peer assessments side by side",
 		Long: `Calibrate reads every assessment file under the paths (files, or folders
 searched recursively for .yaml, .yml and .json, hidden ones skipped), groups
-them by person and compares the raters.
+them by person and compares the raters. People and raters are matched by
+name whatever its case, spacing, punctuation and Unicode normal form ("Ada
+Okafor" is "ada-okafor"): the rule of every command, in docs/files.md.
 
 People: each rater's fit level; the consensus, an assessment whose every
 rating is the lower median of the raters' ratings (yes/no: yes only when
@@ -137,14 +140,14 @@ func calibrateRun(opts *calibrateOptions) error {
 		return err
 	}
 	stderr := opts.env.IO.Err
-	files, problems, err := assess.FindFiles(opts.paths)
+	files, problems, err := store.FindFiles(opts.paths)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 && len(problems) == 0 {
 		return &InputError{Err: fmt.Errorf("no assessment files (.yaml, .yml, .json) under %s", strings.Join(opts.paths, ", "))}
 	}
-	read, err := assess.ReadSheets(files, r, 0)
+	read, err := store.ReadSheets(files, r, 0)
 	if err != nil {
 		return &InputError{Err: err}
 	}

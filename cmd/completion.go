@@ -96,11 +96,11 @@ func assessmentFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobr
 
 // completePeople offers the people with stored assessments.
 func (g *globals) completePeople(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	store, err := g.env.AssessmentStore()
+	folder, err := g.env.AssessmentStore()
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	people, err := store.People()
+	people, _, err := folder.People()
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -26,7 +26,8 @@ criteria whose rating rose or fell, or that were answered for the first time
 or no longer.
 
 Two assessments of different people are refused (exit code 2) unless
---force is given; names match whatever their case and punctuation.`,
+--force is given; names match whatever their case, punctuation and
+Unicode normal form (one rule for every command: see docs/files.md).`,
 		Example: `  ladder diff examples/senior-gitaly.yaml examples/senior-gitaly-2027.yaml
   ladder diff -o markdown before.yaml after.yaml`,
 		Args: exactArgs(2, "two assessment files, OLD and NEW"),

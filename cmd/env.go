@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/prompt"
+	"github.com/ladderhq/ladder/internal/store"
 	"golang.org/x/term"
 )
 
@@ -61,13 +61,13 @@ func SystemEnv() *Env {
 
 // AssessmentStore is where ladder keeps assessments by default:
 // $XDG_DATA_HOME/ladder/assessments, or ~/.local/share/ladder/assessments.
-func (e *Env) AssessmentStore() (assess.Store, error) {
+func (e *Env) AssessmentStore() (store.Folder, error) {
 	if d := e.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return assess.Store{Dir: filepath.Join(d, "ladder", "assessments")}, nil
+		return store.Folder{Dir: filepath.Join(d, "ladder", "assessments")}, nil
 	}
 	home := e.Getenv("HOME")
 	if home == "" {
-		return assess.Store{}, usageErrorf("cannot find the data folder: set XDG_DATA_HOME or HOME")
+		return store.Folder{}, usageErrorf("cannot find the data folder: set XDG_DATA_HOME or HOME")
 	}
-	return assess.Store{Dir: filepath.Join(home, ".local", "share", "ladder", "assessments")}, nil
+	return store.Folder{Dir: filepath.Join(home, ".local", "share", "ladder", "assessments")}, nil
 }

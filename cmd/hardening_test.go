@@ -1,6 +1,7 @@
 package cmd_test
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ladderhq/ladder/internal/store"
 )
 
 // aliasBomb is a "billion laughs" document: small, but it expands to 10^8
@@ -63,6 +66,18 @@ func TestBadInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// A file that a ladder assess session has open.
+	open := write("open.yaml", head+"ratings: {base-english: 3}\n")
+	held, err := store.Resume(open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	sock := filepath.Join(t.TempDir(), "s.yaml")
+	if ln, err := net.Listen("unix", sock); err == nil {
+		defer ln.Close()
+	}
+
 	type tc struct {
 		name string
 		args []string
@@ -92,6 +107,13 @@ func TestBadInputs(t *testing.T) {
 		{"rubric: 50 MB", []string{"--rubric", big, "rubric", "list"}, `big.yaml: is 50 MiB, larger than the 10 MiB limit$`},
 		{"rubric: fifo", []string{"rubric", "validate", fifo}, `fifo.yaml: is not a regular file$`},
 		{"rubric: folder", []string{"rubric", "validate", dir}, `: is a folder, not a file$`},
+		{"assess: resume a fifo", []string{"assess", "--resume", fifo}, `fifo.yaml: is a fifo, not a regular file; ladder does not write over it$`},
+		{"assess: resume a folder", []string{"assess", "--resume", dir}, `: is a folder, not a file$`},
+		{"assess: resume a file in use", []string{"assess", "--resume", open}, `open.yaml: is open in another ladder \(process \d+\); finish or stop that one first$`},
+		{"migrate: a file in use", []string{"migrate", open}, `open.yaml: is open in another ladder \(process \d+\); finish or stop that one first$`},
+		{"migrate: a fifo in place", []string{"migrate", fifo}, `fifo.yaml: is a fifo, not a regular file; ladder does not write over it$`},
+		{"migrate: out a folder", []string{"migrate", write("m.yaml", head), "--out", dir}, `: is a folder, not a file$`},
+		{"migrate: out a socket", []string{"migrate", write("m2.yaml", head), "--out", sock}, `s.yaml: is a socket, not a regular file; ladder does not write over it$`},
 	}
 	if os.Geteuid() != 0 { // root reads any file, so this case needs a normal user
 		cases = append(cases, tc{"unreadable", []string{"score", unreadable}, `unreadable.yaml: permission denied$`})

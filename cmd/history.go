@@ -2,9 +2,9 @@ package cmd
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/report"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
@@ -29,10 +29,13 @@ level's trend (a sparkline on a terminal, the percentages when piped).
 
 PERSON is a name ("Ada Lovelace") or a folder name ("ada-lovelace"). Without
 it, ladder history lists the people stored, or shows the one person when
-there is only one.
+there is only one. Names that differ only in case, spacing, punctuation or
+Unicode normal form are one person (see docs/files.md).
 
-A file in the folder that cannot be read is reported on its own line, with
-file, line and column, after the rest; the exit code is then 2.`,
+A file in the folder that cannot be read (invalid, unreadable, a fifo, a
+symbolic link to nothing) and a person folder that cannot be read are each
+reported on a line of their own, after the rest is shown; the exit code is
+then 2.`,
 		Example: `  ladder history
   ladder history "Priya Raman"
   ladder history --role manager -o json priya-raman`,
@@ -76,28 +79,32 @@ func historyRun(opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := opts.env.AssessmentStore()
+	stored, err := opts.env.AssessmentStore()
 	if err != nil {
 		return err
 	}
-	people, err := store.People()
+	people, problems, err := stored.People()
 	if err != nil {
 		return err
 	}
 	w := opts.env.IO.Out
 	if opts.person == "" && len(people) != 1 {
-		return listPeople(opts, r, store, people)
+		return listPeople(opts, r, stored, people, problems)
 	}
-	folder := assess.Slug(opts.person)
+	folder := ""
 	if opts.person == "" {
 		folder = people[0]
+	} else if f, ok := stored.Lookup(opts.person); ok {
+		folder = f
+	} else {
+		return &InputError{Err: fmt.Errorf("no stored assessments of %q in %s (ladder history lists the people stored)", opts.person, stored.Dir)}
 	}
-	if !slices.Contains(people, folder) {
-		return &InputError{Err: fmt.Errorf("no stored assessments of %q in %s (ladder history lists the people stored)", opts.person, store.Dir)}
-	}
-	h, err := store.History(folder, r)
+	h, err := stored.History(folder, r)
 	if err != nil {
 		return err
+	}
+	if opts.person == "" {
+		h.Invalid = append(problems, h.Invalid...)
 	}
 	empty := ""
 	if opts.role != "" {
@@ -125,15 +132,17 @@ func historyRun(opts *historyOptions) error {
 	return reportInvalid(opts.globals, h.Invalid)
 }
 
-// listPeople lists everyone in the store with their latest fit level.
-func listPeople(opts *historyOptions, r *rubric.Rubric, store assess.Store, people []string) error {
+// listPeople lists everyone in the store with their latest fit level. A
+// folder that cannot be read is named after the others are listed.
+func listPeople(opts *historyOptions, r *rubric.Rubric, stored store.Folder, people []string, problems []error) error {
 	w := opts.env.IO.Out
 	summaries := []report.PersonSummary{}
-	var invalid []error
+	invalid := problems
 	for _, folder := range people {
-		h, err := store.History(folder, r)
+		h, err := stored.History(folder, r)
 		if err != nil {
-			return err
+			invalid = append(invalid, err)
+			continue
 		}
 		invalid = append(invalid, h.Invalid...)
 		summaries = append(summaries, report.NewPersonSummary(folder, h))
@@ -142,8 +151,8 @@ func listPeople(opts *historyOptions, r *rubric.Rubric, store assess.Store, peop
 	case "json", "yaml":
 		return joinErr(opts.writeData(opts.format, map[string]any{"people": summaries}), reportInvalid(opts.globals, invalid))
 	}
-	if len(people) == 0 {
-		fmt.Fprintf(w, "No assessments stored yet in %s.\nladder assess saves them there.\n", store.Dir)
+	if len(people) == 0 && len(invalid) == 0 {
+		fmt.Fprintf(w, "No assessments stored yet in %s.\nladder assess saves them there.\n", stored.Dir)
 		return nil
 	}
 	return joinErr(report.RenderPeople(w, summaries, opts.style()), reportInvalid(opts.globals, invalid))

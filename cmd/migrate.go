@@ -1,10 +1,12 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/doc"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/spf13/cobra"
 )
 
@@ -24,7 +26,9 @@ ratings under a criterion's old id (one of its aliases) move to the current
 id, and every rating the rubric can no longer take (a criterion it dropped,
 a rating outside its scale, yes/no where it now asks for a number) is kept
 under "retired" in the file, never dropped. The file is rewritten in place,
-atomically, unless --out names another.
+atomically, in its own format (JSON for a .json file, YAML otherwise),
+keeping its permissions and owner, unless --out names another file; a file
+open in a ladder assess session is refused (exit 2).
 
 An old file loads without migrating too: its ratings are mapped through the
 aliases with a warning. Ratings the rubric cannot take stop other commands
@@ -50,6 +54,16 @@ func migrateRun(opts *migrateOptions) error {
 	if err != nil {
 		return err
 	}
+	inPlace := samePath(opts.out, opts.file)
+	var sess *store.Session
+	if inPlace {
+		// Held from before it is read until it is written: never while an
+		// assessment session has it open, never two migrations at once.
+		if sess, err = store.Resume(opts.file); err != nil {
+			return fileError(err)
+		}
+		defer sess.Close()
+	}
 	data, err := doc.ReadFile(opts.file, doc.MaxFileSize)
 	if err != nil {
 		return err
@@ -66,15 +80,48 @@ func migrateRun(opts *migrateOptions) error {
 		}
 	}
 	from := a.Rubric.Version
-	if from == r.Version && counts[assess.Renamed] == 0 && counts[assess.Retired] == 0 && opts.out == opts.file {
+	changed := from != r.Version || counts[assess.Renamed] > 0 || counts[assess.Retired] > 0
+	if !changed && inPlace {
 		_, err := fmt.Fprintf(opts.env.IO.Out, "%s: already up to date with rubric %q version %s\n", opts.file, r.ID, r.Version)
 		return err
 	}
 	a.Rubric.Version = r.Version
-	if err := assess.Save(opts.out, a, r); err != nil {
-		return fmt.Errorf("cannot write %s: %w", opts.out, err)
+	if inPlace {
+		err = sess.Save(a, r)
+	} else {
+		err = store.Save(opts.out, a, r)
 	}
-	_, err = fmt.Fprintf(opts.env.IO.Out, "%s: migrated from version %s to %s of rubric %q: %d %s, %d renamed, %d kept under retired\n",
-		opts.out, from, r.Version, r.ID, len(a.Ratings), pluralWord(len(a.Ratings), "rating", "ratings"), counts[assess.Renamed], counts[assess.Retired])
+	if err := fileError(err); err != nil {
+		var input *InputError
+		if errors.As(err, &input) {
+			return err
+		}
+		return fmt.Errorf("cannot write %s: %s", opts.out, saveCause(err))
+	}
+	ratings := fmt.Sprintf("%d %s", len(a.Ratings), pluralWord(len(a.Ratings), "rating", "ratings"))
+	changes := fmt.Sprintf("%s, %d renamed, %d kept under retired", ratings, counts[assess.Renamed], counts[assess.Retired])
+	w := opts.env.IO.Out
+	switch {
+	case !changed:
+		_, err = fmt.Fprintf(w, "%s: copied from %s, already up to date with rubric %q version %s: %s\n", opts.out, opts.file, r.ID, r.Version, ratings)
+	case from == r.Version:
+		_, err = fmt.Fprintf(w, "%s: updated for version %s of rubric %q: %s\n", opts.out, r.Version, r.ID, changes)
+	default:
+		_, err = fmt.Fprintf(w, "%s: migrated from version %s to %s of rubric %q: %s\n", opts.out, from, r.Version, r.ID, changes)
+	}
+	return err
+}
+
+// fileError makes a file that another ladder has open, or that is not a
+// file ladder writes, invalid input (exit 2); other errors stay what they
+// are.
+func fileError(err error) error {
+	var (
+		busy       *store.BusyError
+		notRegular *store.NotRegularError
+	)
+	if errors.As(err, &busy) || errors.As(err, &notRegular) {
+		return &InputError{Err: err}
+	}
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/report"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
@@ -94,7 +95,7 @@ func (g *globals) planFor(path, target string, specialties []string) (*rubric.Ru
 // readAssessment loads one assessment file against r and prints its
 // warnings (another version of the rubric, old criterion ids) on stderr.
 func (g *globals) readAssessment(path string, r *rubric.Rubric) (*assess.Assessment, error) {
-	a, warnings, err := assess.Load(path, r)
+	a, warnings, err := store.Load(path, r)
 	if err != nil {
 		return nil, err
 	}

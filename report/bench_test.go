@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/store"
 )
 
 // The rendering benchmarks each score the assessment as well, so that
@@ -13,7 +14,7 @@ import (
 
 func benchAssessment(b *testing.B) (*assess.Scorer, *assess.Assessment) {
 	r := builtin(b)
-	a, _, err := assess.Load("../examples/senior-gitaly.yaml", r)
+	a, _, err := store.Load("../examples/senior-gitaly.yaml", r)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,16 +9,17 @@ import (
 	"testing"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/rubric"
 )
 
 func exampleTeam(t *testing.T, r *rubric.Rubric) *assess.Calibration {
 	t.Helper()
-	files, problems, err := assess.FindFiles([]string{"../examples/team"})
+	files, problems, err := store.FindFiles([]string{"../examples/team"})
 	if err != nil || len(problems) > 0 {
 		t.Fatal(err, problems)
 	}
-	read, err := assess.ReadSheets(files, r, 0)
+	read, err := store.ReadSheets(files, r, 0)
 	if err != nil || len(read.Problems) > 0 {
 		t.Fatal(err, read.Problems)
 	}

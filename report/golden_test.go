@@ -9,6 +9,7 @@ import (
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/data"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -45,7 +46,7 @@ func builtin(t testing.TB) *rubric.Rubric {
 
 func scored(t *testing.T, r *rubric.Rubric, file string) *assess.Result {
 	t.Helper()
-	a, _, err := assess.Load(file, r)
+	a, _, err := store.Load(file, r)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -184,7 +185,7 @@ func TestRadarWithoutThemes(t *testing.T) {
 // The page stands alone: nothing fetched, no script, every value escaped.
 func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 	r := builtin(t)
-	a, _, err := assess.Load("../examples/senior-gitaly.yaml", r)
+	a, _, err := store.Load("../examples/senior-gitaly.yaml", r)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/rubric"
 )
 
 func plan(t testing.TB, r *rubric.Rubric, file string, opt assess.PlanOptions) *assess.Plan {
 	t.Helper()
-	a, _, err := assess.Load(file, r)
+	a, _, err := store.Load(file, r)
 	if err != nil {
 		t.Fatal(err)
 	}

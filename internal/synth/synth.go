@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -155,7 +156,7 @@ func (g *generator) run() ([]File, Truth) {
 		if p.specialty != "" {
 			a.Specialties = []string{p.specialty}
 		}
-		path := filepath.Join(fmt.Sprintf("team-%02d", p.team), assess.Slug(p.name), string(role)+"-"+assess.Slug(rater)+".yaml")
+		path := filepath.Join(fmt.Sprintf("team-%02d", p.team), store.NamePart(p.name), string(role)+"-"+store.NamePart(rater)+".yaml")
 		files = append(files, File{Path: path, Assessment: a})
 	}
 	for i := range people {
@@ -294,7 +295,7 @@ func Name(i int) string {
 
 // Write generates the organisation into dir (see Generate) and returns the
 // paths written, in order. Files are written plainly, without the fsync of
-// assess.Save: they are test data, and ten thousand fsyncs are slow.
+// store.Save: they are test data, and ten thousand fsyncs are slow.
 func Write(dir string, r *rubric.Rubric, cfg Config) ([]string, Truth, error) {
 	files, truth := Generate(r, cfg)
 	paths := make([]string, 0, len(files))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/data"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -34,11 +35,11 @@ func TestPlantedTraitsAreFound(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		files, problems, err := assess.FindFiles([]string{dir})
+		files, problems, err := store.FindFiles([]string{dir})
 		if err != nil || len(problems) > 0 || len(files) != len(paths) {
 			t.Fatalf("found %d of %d files: %v %v", len(files), len(paths), err, problems)
 		}
-		read, err := assess.ReadSheets(files, r, 0)
+		read, err := store.ReadSheets(files, r, 0)
 		if err != nil || len(read.Problems) > 0 || len(read.Warnings) > 0 {
 			t.Fatalf("generated files are not clean: %v %v %v", err, read.Problems, read.Warnings)
 		}

@@ -1,4 +1,4 @@
-package assess_test
+package store_test
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/data"
+	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/internal/synth"
 )
 
@@ -52,7 +53,7 @@ func TestFindFiles(t *testing.T) {
 	})
 	team := filepath.Join(dir, "team")
 	named := filepath.Join(dir, "other", "named.txt")
-	files, problems, err := assess.FindFiles([]string{team, named, filepath.Join(team, "a.yaml"), filepath.Join(dir, "other")})
+	files, problems, err := store.FindFiles([]string{team, named, filepath.Join(team, "a.yaml"), filepath.Join(dir, "other")})
 	if err != nil || len(problems) > 0 {
 		t.Fatal(err, problems)
 	}
@@ -69,7 +70,7 @@ func TestFindFiles(t *testing.T) {
 		t.Errorf("files = %v\nwant %v", got, want)
 	}
 
-	_, _, err = assess.FindFiles([]string{team, filepath.Join(dir, "missing")})
+	_, _, err = store.FindFiles([]string{team, filepath.Join(dir, "missing")})
 	if err == nil || !strings.HasSuffix(err.Error(), "missing: no such file or folder") {
 		t.Errorf("missing path: err = %v", err)
 	}
@@ -89,11 +90,11 @@ func TestReadSheetsMixed(t *testing.T) {
 		"e-old.yaml":     strings.Replace(fmt.Sprintf(validAssessment, "Ada", "Ben", "peer"), `version: "1"`, `version: "0"`, 1),
 		"f-broken.json":  `{"person": }`,
 	})
-	files, _, err := assess.FindFiles([]string{dir})
+	files, _, err := store.FindFiles([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	read, err := assess.ReadSheets(files, r, 3)
+	read, err := store.ReadSheets(files, r, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,11 +138,11 @@ func TestReadSheetsOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, err := assess.ReadSheets(paths, r, 1)
+	one, err := store.ReadSheets(paths, r, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	many, err := assess.ReadSheets(paths, r, 8)
+	many, err := store.ReadSheets(paths, r, 8)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +192,7 @@ func TestSheetsKeepOnlyRatings(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		read, err := assess.ReadSheets(paths, r, 2)
+		read, err := store.ReadSheets(paths, r, 2)
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		if err != nil || len(read.Problems) > 0 || len(read.Sheets) != len(paths) {

@@ -1,0 +1,7 @@
+//go:build !unix
+
+package atomicfile
+
+func mkfifo(string) bool { return false }
+
+func limitFileSize(uint64) {}
