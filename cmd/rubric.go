@@ -175,7 +175,7 @@ func checkSource(opts *validateOptions, r *rubric.Rubric) error {
 	}
 	page, err := sourceref.Parse(data)
 	if err != nil {
-		return &doc.Error{File: opts.source, Msg: err.Error()}
+		return sourceError(opts.source, err)
 	}
 	cov := rubric.CheckCoverage(r, page)
 	var bad []string
@@ -194,4 +194,13 @@ func checkSource(opts *validateOptions, r *rubric.Rubric) error {
 		return &SilentError{Code: ExitUsage}
 	}
 	return nil
+}
+
+// sourceError locates an error of a Markdown page in its file.
+func sourceError(file string, err error) error {
+	var le *sourceref.LineError
+	if errors.As(err, &le) {
+		return &doc.Error{File: file, Line: le.Line, Msg: le.Err.Error()}
+	}
+	return &doc.Error{File: file, Msg: err.Error()}
 }
