@@ -47,7 +47,7 @@ is listed on standard error.`,
   ladder rubric validate backend.yaml --source backend-engineer.md
   ladder rubric import engineering.yml --track pm --out ft-pm.yaml
   ladder --rubric backend.yaml assess`,
-		Args:              exactArgs(1, "one file: a job-family page, an FT competency file or a Monzo framework page"),
+		Args: exactArgs(1, "one file: a job-family page, an FT competency file or a Monzo framework page"),
 		ValidArgsFunction: onlyFirstArg(func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return []string{"md", "markdown", "yml", "yaml"}, cobra.ShellCompDirectiveFilterFileExt
 		}),

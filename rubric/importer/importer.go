@@ -66,7 +66,7 @@ func Detect(data []byte) (Kind, error) {
 		}
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	if front == nil && len(trimmed) > 0 && !bytes.HasPrefix(trimmed, []byte("#")) {
+	if front == nil {
 		var m map[string]any
 		if yaml.Unmarshal(data, &m) == nil && m != nil {
 			switch {
@@ -75,7 +75,6 @@ func Detect(data []byte) (Kind, error) {
 			case m["competencies"] != nil:
 				return FTProgression, nil
 			}
-			return "", ErrUnknownKind
 		}
 	}
 	if bytes.Contains(data, []byte("\n#")) || bytes.HasPrefix(trimmed, []byte("#")) {
@@ -114,7 +113,7 @@ func Import(name string, data []byte, opt Options) (*Result, error) {
 		}
 		return nil, &doc.Error{File: name, Msg: err.Error()}
 	}
-	r := b.Rubric()
+	r := b.Finish()
 	// The draft must load as it is: check it the way a user's file is.
 	out, err := Encode(r, "yaml")
 	if err == nil {

@@ -28,6 +28,9 @@ var (
 	orInterest  = regexp.MustCompile(`(?i)\b(experience|expertise|knowledge)\s+or\s+((?:[\w-]+\s+){0,2}?(?:interest|desire))\b`)
 )
 
+// maxStatement is the longest statement searched for options.
+const maxStatement = 600
+
 // joiners may stand inside a name: "Ruby on Rails".
 var joiners = set("on", "of", "de", "&")
 
@@ -39,6 +42,9 @@ var joiners = set("on", "of", "de", "&")
 // and "or" between ordinary words ("tuning and/or architecture") offer no
 // options: they are one criterion.
 func FindAlternatives(text string, emphasis []string) (*Alternatives, bool) {
+	if len(text) > maxStatement {
+		return nil, false // no one writes options into a statement this long
+	}
 	if a, ok := listed(text); ok {
 		return a, true
 	}
@@ -189,20 +195,26 @@ func named(text string) (*Alternatives, bool) {
 	return nil, false
 }
 
-// runForward is the end of the run of names that opens s, 0 for none.
+// runForward is the end of the run of names that opens s, 0 for none. A
+// parenthesis right after a name belongs to it: "Go (Golang)".
 func runForward(s string, ws []span) int {
 	end := 0
-	for i, w := range ws {
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
 		word := s[w.start:w.end]
 		switch {
 		case isName(word):
 			end = w.end
 		case strings.HasPrefix(word, "(") && end > 0:
-			if j := strings.IndexByte(s[w.start:], ')'); j >= 0 {
-				end = w.start + j + 1
-				continue
+			j := strings.IndexByte(s[w.start:], ')')
+			if j < 0 {
+				return end
 			}
-			return end
+			end = w.start + j + 1
+			for i+1 < len(ws) && ws[i+1].start < end {
+				i++
+			}
+			continue
 		case joiners[strings.ToLower(word)] && end > 0 && i+1 < len(ws) && isName(s[ws[i+1].start:ws[i+1].end]):
 			continue
 		default:
@@ -237,7 +249,8 @@ func runBackward(s string, ws []span) (int, bool) {
 			for i > 0 && ws[i].start > j {
 				i--
 			}
-			i++
+			// ws[i] holds the "(": the name before it comes next.
+			continue
 		case joiners[strings.ToLower(word)] && found && i > 0 && isName(s[ws[i-1].start:ws[i-1].end]):
 			continue
 		default:

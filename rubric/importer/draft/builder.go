@@ -53,7 +53,8 @@ type Builder struct {
 	ids    IDs
 	themes map[string]string // theme key -> id
 	// source words of each criterion, to find restatements
-	text map[string]string
+	text  map[string]string
+	index map[string]int // criterion id -> position
 	// Origin names the source in each criterion's help ("page",
 	// "framework").
 	Origin string
@@ -62,7 +63,7 @@ type Builder struct {
 
 // NewBuilder starts a rubric.
 func NewBuilder(id, title string) *Builder {
-	b := &Builder{themes: map[string]string{}, text: map[string]string{}, Origin: "page"}
+	b := &Builder{themes: map[string]string{}, text: map[string]string{}, index: map[string]int{}, Origin: "page"}
 	b.r = rubric.Rubric{
 		Format: rubric.Format, ID: id, Version: "1", Title: title,
 		Scale: DefaultScale(), Thresholds: rubric.DefaultThresholds, SpecialtyExpect: DefaultExpect,
@@ -74,7 +75,9 @@ func NewBuilder(id, title string) *Builder {
 func (b *Builder) Rubric() *rubric.Rubric { return &b.r }
 
 // Note records something the author of the ladder should review.
-func (b *Builder) Note(format string, args ...any) { b.notes = append(b.notes, fmt.Sprintf(format, args...)) }
+func (b *Builder) Note(format string, args ...any) {
+	b.notes = append(b.notes, fmt.Sprintf(format, args...))
+}
 
 // Notes are what the author should review, in the order found.
 func (b *Builder) Notes() []string { return b.notes }
@@ -252,6 +255,7 @@ func (b *Builder) criterion(s Scope, idText string, q Question, kind rubric.Kind
 }
 
 func (b *Builder) add(c rubric.Criterion, text string) {
+	b.index[c.ID] = len(b.r.Criteria)
 	b.r.Criteria = append(b.r.Criteria, c)
 	b.text[c.ID] = text
 }
@@ -266,10 +270,8 @@ func (b *Builder) AddCriterion(s Scope, idText, text string, q Question, kind ru
 
 // Criterion returns the criterion with this id, for an importer to adjust.
 func (b *Builder) Criterion(id string) *rubric.Criterion {
-	for i := range b.r.Criteria {
-		if b.r.Criteria[i].ID == id {
-			return &b.r.Criteria[i]
-		}
+	if i, ok := b.index[id]; ok {
+		return &b.r.Criteria[i]
 	}
 	return nil
 }
@@ -295,6 +297,9 @@ func (b *Builder) Finish() *rubric.Rubric {
 const (
 	minKept   = 0.6
 	minShared = 3
+	// maxPostings bounds the criteria one word may point to before it
+	// counts as too common to compare by.
+	maxPostings = 400
 )
 
 // linkRestatements finds, for each item of a level above the first, the
@@ -327,26 +332,45 @@ func (b *Builder) linkRestatements() {
 	}
 	claimed := map[string]map[int]claim{} // lower id -> level -> best claim
 	pick := map[string]string{}           // higher id -> lower id
+	// Which criteria use each word: only those sharing enough words with
+	// an item are compared with it. Words most items use tell nothing and
+	// would make the comparison quadratic.
+	postings := map[string][]int{}
+	for j := range b.r.Criteria {
+		if eligible(&b.r.Criteria[j]) {
+			for w := range words[b.r.Criteria[j].ID] {
+				postings[w] = append(postings[w], j)
+			}
+		}
+	}
 	for i := range b.r.Criteria {
 		c := &b.r.Criteria[i]
 		if !eligible(c) || level[c.Level] == 0 || len(c.Supersedes) > 0 {
 			continue
 		}
-		best, bestScore, bestLevel := "", 0.0, -1
-		for j := range b.r.Criteria {
+		shared := map[int]int{}
+		for w := range words[c.ID] {
+			if list := postings[w]; len(list) <= maxPostings {
+				for _, j := range list {
+					shared[j]++
+				}
+			}
+		}
+		best, bestScore, bestLevel, bestPos := "", 0.0, -1, 0
+		for j, n := range shared {
 			o := &b.r.Criteria[j]
-			if !eligible(o) || level[o.Level] >= level[c.Level] || o.Answer != c.Answer || explicit[o.ID] {
+			if n < minShared || level[o.Level] >= level[c.Level] || o.Answer != c.Answer || explicit[o.ID] {
 				continue
 			}
 			if c.Theme != "" && o.Theme != "" && c.Theme != o.Theme {
 				continue
 			}
-			kept, shared := Similarity(words[o.ID], words[c.ID])
-			if kept < minKept || shared < minShared {
+			kept, n := Similarity(words[o.ID], words[c.ID])
+			if kept < minKept || n < minShared {
 				continue
 			}
-			if kept > bestScore || kept == bestScore && level[o.Level] > bestLevel {
-				best, bestScore, bestLevel = o.ID, kept, level[o.Level]
+			if kept > bestScore || kept == bestScore && (level[o.Level] > bestLevel || level[o.Level] == bestLevel && j < bestPos) {
+				best, bestScore, bestLevel, bestPos = o.ID, kept, level[o.Level], j
 			}
 		}
 		if best == "" {
@@ -354,14 +378,17 @@ func (b *Builder) linkRestatements() {
 		}
 		// Restating a rung that a middle level restated already continues
 		// that chain: supersede the middle rung.
-		for moved := true; moved; {
-			moved = false
+		for {
+			next, nextLevel := "", level[b.Criterion(best).Level]
 			for lv, cl := range claimed[best] {
-				if lv < level[c.Level] && level[b.Criterion(cl.by).Level] > level[b.Criterion(best).Level] {
-					best, moved = cl.by, true
-					break
+				if lv < level[c.Level] && lv > nextLevel {
+					next, nextLevel = cl.by, lv
 				}
 			}
+			if next == "" {
+				break
+			}
+			best = next
 		}
 		lv := level[c.Level]
 		if claimed[best] == nil {

@@ -106,9 +106,9 @@ func TestAsk(t *testing.T) {
 func TestSlug(t *testing.T) {
 	for text, want := range map[string]string{
 		"Experience with Docker and Kubernetes in production use cases": "docker-kubernetes-cases",
-		"Proficiency in the English language":                            "english-language",
-		"Strong experience":                                              "strong-experience",
-		"???":                                                            "",
+		"Proficiency in the English language":                           "english-language",
+		"Strong experience":                                             "strong-experience",
+		"???":                                                           "",
 	} {
 		if got := Slug(text, 3); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", text, got, want)

@@ -39,6 +39,7 @@ func Slug(text string, max int) string {
 // IDs hands out unique ids.
 type IDs struct {
 	taken map[string]bool
+	next  map[string]int // base -> the next suffix to try
 }
 
 // Reserve marks id as taken (an id the source file gives itself).
@@ -74,8 +75,12 @@ func (x *IDs) New(parts ...string) string {
 		id = id[:i]
 	}
 	base := id
-	for n := 2; x.Taken(id); n++ {
+	if x.next == nil {
+		x.next = map[string]int{}
+	}
+	for n := max(2, x.next[base]); x.Taken(id); n++ {
 		id = fmt.Sprintf("%s-%d", base, n)
+		x.next[base] = n + 1
 	}
 	x.Reserve(id)
 	return id

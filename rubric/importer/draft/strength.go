@@ -29,7 +29,7 @@ var labelStrength = map[string]rubric.Strength{
 // the sentence is its own justification and leaves the question.
 var (
 	requiredPhrase = regexp.MustCompile(`(?i)((\s+(is|are))?\s*\(?\s*(this is )?an? (strict|absolute|hard) requirement\b.*|\s+(is|are) (strictly |absolutely )?required\b.*|\s+(strictly |absolutely )?required\s*\)?\s*$)`)
-	bonusPhrase    = regexp.MustCompile(`(?i)\s+(is|are|would be) (a |an )?(big |huge |real )?(plus|bonus|nice[- ]to[- ]have)\b.*|\s+(is|are) beneficial,? but not (essential|required)\b.*`)
+	bonusPhrase    = regexp.MustCompile(`(?i)\s+(is|are|would be) (a |an )?(big |huge |real )?(plus|bonus|nice[- ]to[- ]have)\b.*|,\s*(a |an )?(big |real )?(plus|bonus|nice[- ]to[- ]have)\s*$|\s+(is|are) beneficial,? but not (essential|required)\b.*`)
 	mustWord       = regexp.MustCompile(`(?i)\bmust\b`)
 	leadingMust    = regexp.MustCompile(`(?i)^\s*must\s+`)
 	forThisRole    = regexp.MustCompile(`(?i)^\s*for this (position|role),\s*`)

@@ -47,6 +47,8 @@ type section struct {
 
 type importer struct {
 	page     *sourceref.Page
+	kids     map[int][]int // item -> the items nested directly in it
+	inside   []*section    // block -> innermost section holding it
 	b        *draft.Builder
 	sections []*section
 	levels   []*section
@@ -77,7 +79,6 @@ func Import(name string, src []byte) (*draft.Builder, error) {
 	if len(r.Criteria) == 0 {
 		return nil, ErrNothing
 	}
-	im.b.Finish()
 	return im.b, nil
 }
 
@@ -127,13 +128,17 @@ func (im *importer) readSections() {
 
 // sectionAt is the innermost "##"/"###" section holding block i.
 func (im *importer) sectionAt(i int) *section {
-	var best *section
-	for _, s := range im.sections {
-		if s.start <= i && i < s.end && (best == nil || s.level > best.level) {
-			best = s
+	if im.inside == nil {
+		im.inside = make([]*section, len(im.page.Blocks))
+		for _, s := range im.sections { // "##" before the "###" inside them
+			for j := s.start; j < s.end; j++ {
+				if im.inside[j] == nil || s.level >= im.inside[j].level {
+					im.inside[j] = s
+				}
+			}
 		}
 	}
-	return best
+	return im.inside[i]
 }
 
 // findLevels recognises the "###" sections that are levels, orders them and
@@ -509,17 +514,15 @@ func sectionOf(ref string) string {
 
 // children are the items nested directly under item i.
 func (im *importer) children(i int) []int {
-	var out []int
-	for j := i + 1; j < len(im.page.Blocks); j++ {
-		b := im.page.Blocks[j]
-		if b.Kind == sourceref.ListItem && b.Parent == i {
-			out = append(out, j)
-		}
-		if b.Kind == sourceref.ListItem && b.Parent < 0 {
-			break
+	if im.kids == nil {
+		im.kids = map[int][]int{}
+		for j, b := range im.page.Blocks {
+			if b.Kind == sourceref.ListItem && b.Parent >= 0 {
+				im.kids[b.Parent] = append(im.kids[b.Parent], j)
+			}
 		}
 	}
-	return out
+	return im.kids[i]
 }
 
 // item turns list item i (and what is nested in it) into criteria, groups
