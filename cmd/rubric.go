@@ -20,7 +20,7 @@ with every default filled in, or validate a rubric file of your own.`,
 		Args: exactArgs(0, "a subcommand: list, show, export or validate"),
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
-	c.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricExportCmd(g), newRubricValidateCmd(g), newRubricImportCmd(g))
+	c.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricExportCmd(g), newRubricValidateCmd(g), newRubricImportCmd(g), newRubricDiffCmd(g))
 	return c
 }
 

@@ -32,7 +32,7 @@ var (
 	youPrefix      = regexp.MustCompile(`(?i)^(you'll|you will|you|and/or|and|or|also)\s+`)
 	experienceLead = regexp.MustCompile(`(?i)^((?:[\w/-]+ ){0,3}?)experience\b\s*(.*)$`)
 	abilityLead    = regexp.MustCompile(`(?i)^(?:a |an )?(?:demonstrated |proven |clear |strong )?(?:capacity|ability) to (.+)$`)
-	proficientLead = regexp.MustCompile(`(?i)^(?:high |good |strong |solid |deep )?(?:proficiency|proficient) (in|with|at) (.+)$`)
+	proficientLead = regexp.MustCompile(`(?i)^(?:high |good |strong |solid |deep )?(?:proficiency|proficient)(?: or fluent)? (in|with|at) (.+)$`)
 	knowledgeLead  = regexp.MustCompile(`(?i)^(?:a |an )?(?:[\w-]+ ){0,2}?(understanding|knowledge) (?:of|in|about) (.+)$`)
 	familiarLead   = regexp.MustCompile(`(?i)^familiar(?:ity)? with (.+)$`)
 	comfortLead    = regexp.MustCompile(`(?i)^comfort(?:able)? ((?:with|in|working|when|using) .+)$`)

@@ -339,11 +339,13 @@ type context struct {
 	strength rubric.Strength
 	voice    draft.Voice
 	skip     string // a reason to leave it out, when it is not assessed
+	lead     string // the statement of a group whose items complete it ("... one or more of the following")
 	where    string // the heading that decides, for messages
 }
 
 var (
 	labelPrefix = regexp.MustCompile(`^([^:]{2,40}):\s+(.+)$`)
+	following   = regexp.MustCompile(`(?i)\b((one or more|any|some|all|each|either|\d+|one|two|three|four|five) of )?the following\b.*$`)
 )
 
 // contextOf reads the headings above item block i.
@@ -555,6 +557,11 @@ func (im *importer) item(i int, c context, group string, extra []string) {
 		}
 	}
 	if len(kids) == 0 {
+		if c.lead != "" && len(strings.Fields(text)) <= 4 {
+			// "Proficient in one or more of the following: - Ruby": the
+			// option alone is asked as "Proficient in Ruby".
+			text = following.ReplaceAllLiteralString(c.lead, draft.Clean(text))
+		}
 		im.b.AddItem(c.scope, draft.Item{Text: text, Emphasis: b.Emphasis, Sources: sources, Kind: c.kind,
 			Strength: c.strength, Voice: c.voice, Group: group})
 		return
@@ -599,6 +606,10 @@ func (im *importer) item(i int, c context, group string, extra []string) {
 	g := im.b.AddGroup(c.scope, st.Text, minOf(text, len(kids)), strength, sources, group)
 	sub := c
 	sub.strength = strength
+	sub.lead = ""
+	if following.MatchString(st.Text) {
+		sub.lead = st.Text
+	}
 	for _, k := range kids {
 		im.item(k, sub, g, nil)
 	}
