@@ -14,10 +14,10 @@ import (
 func newRubricCmd(g *globals) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "rubric",
-		Short: "Inspect the rubric, export it normalized, validate a custom one",
+		Short: "Inspect, export, validate, import and compare rubrics",
 		Long: `Inspect the rubric in use (the built-in one, or --rubric FILE), export it
 with every default filled in, or validate a rubric file of your own.`,
-		Args: exactArgs(0, "a subcommand: list, show, export or validate"),
+		Args: exactArgs(0, "a subcommand: list, show, export, validate, import or diff"),
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
 	c.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricExportCmd(g), newRubricValidateCmd(g), newRubricImportCmd(g), newRubricDiffCmd(g))
