@@ -65,31 +65,39 @@ func NewLevelDiffJSON(r *rubric.Rubric, d *rubricdiff.LevelDiff) LevelDiffJSON {
 func RenderLevelDiff(w io.Writer, r *rubric.Rubric, d *rubricdiff.LevelDiff, style Style) error {
 	pr := &printer{w: w}
 	pr.line("%s", style.Bold(fmt.Sprintf("What %s asks beyond %s", plain(LevelTitle(r, d.To)), plain(LevelTitle(r, d.From)))))
-	section := func(title string, items []rubricdiff.LevelItem, header []string, row func(rubricdiff.LevelItem) []string) {
+	// Each row is its leading cells; the question fills what is left of
+	// an 80-column terminal.
+	section := func(title string, items []rubricdiff.LevelItem, header []string, lead func(rubricdiff.LevelItem) []string) {
 		pr.line("")
 		pr.line("%s", style.Bold(fmt.Sprintf("%s (%d)", title, len(items))))
 		if len(items) == 0 {
 			pr.line("  none")
 			return
 		}
+		rows := make([][]string, len(items))
+		widths := make([]int, len(header)-1)
+		for i, it := range items {
+			rows[i] = lead(it)
+			for j, cell := range rows[i] {
+				widths[j] = max(widths[j], len([]rune(cell)))
+			}
+		}
+		room := style.room(80, widths...)
 		t := NewTable(style, header...)
-		for _, it := range items {
-			t.Row(row(it)...)
+		for i, it := range items {
+			t.Row(append(rows[i], Clip(plain(r.Criterion(it.Criterion).Prompt), room))...)
 		}
 		pr.table(t)
 	}
-	prompt := func(id string, used int) string { return Clip(plain(r.Criterion(id).Prompt), style.room(100, used)) }
 	section("New criteria", d.New, []string{"Strength", "Criterion", "Question"}, func(it rubricdiff.LevelItem) []string {
 		c := r.Criterion(it.Criterion)
-		return []string{string(c.Strength), c.ID, prompt(c.ID, 10+len(c.ID))}
+		return []string{string(c.Strength), c.ID}
 	})
 	section("Stricter rungs", d.Stricter, []string{"Criterion", "Replaces", "Question"}, func(it rubricdiff.LevelItem) []string {
-		rep := strings.Join(it.Replaces, ", ")
-		return []string{it.Criterion, rep, prompt(it.Criterion, len(it.Criterion)+len(rep))}
+		return []string{it.Criterion, strings.Join(it.Replaces, ", ")}
 	})
 	section("Higher expectations", d.Higher, []string{"Criterion", "Expected", "Question"}, func(it rubricdiff.LevelItem) []string {
-		exp := fmt.Sprintf("%s → %s", plain(r.ScaleLabel(it.From)), plain(r.ScaleLabel(it.To)))
-		return []string{it.Criterion, exp, prompt(it.Criterion, len(it.Criterion)+len(exp))}
+		return []string{it.Criterion, fmt.Sprintf("%s → %s", plain(r.ScaleLabel(it.From)), plain(r.ScaleLabel(it.To)))}
 	})
 	for _, n := range d.Notes {
 		pr.line("")
@@ -225,39 +233,59 @@ func RenderRubricDiff(w io.Writer, oldR, newR *rubric.Rubric, d *rubricdiff.File
 		pr.line("No criterion changed.")
 		return pr.err
 	}
-	question := func(r *rubric.Rubric, id string, used int) string {
-		return Clip(plain(r.Criterion(id).Prompt), style.room(100, used))
-	}
-	idList := func(title string, r *rubric.Rubric, ids []string) {
-		if len(ids) == 0 {
+	// The question fills what is left of an 80-column terminal.
+	table := func(title string, header []string, rows [][]string, prompts []string) {
+		if len(rows) == 0 {
 			return
 		}
 		pr.line("")
-		pr.line("%s", style.Bold(fmt.Sprintf("%s (%d)", title, len(ids))))
-		t := NewTable(style, "Criterion", "Where", "Question")
-		for _, id := range ids {
-			c := r.Criterion(id)
-			where := plain(scopeText(c))
-			t.Row(plain(id), where, question(r, id, len(id)+len(where)))
+		pr.line("%s", style.Bold(fmt.Sprintf("%s (%d)", title, len(rows))))
+		widths := make([]int, len(header)-1)
+		for _, row := range rows {
+			for j, cell := range row {
+				widths[j] = max(widths[j], len([]rune(cell)))
+			}
+		}
+		room := style.room(80, widths...)
+		t := NewTable(style, header...)
+		for i, row := range rows {
+			t.Row(append(row, Clip(plain(prompts[i]), room))...)
 		}
 		pr.table(t)
 	}
+	idList := func(title string, r *rubric.Rubric, ids []string) {
+		var rows [][]string
+		var prompts []string
+		for _, id := range ids {
+			c := r.Criterion(id)
+			rows = append(rows, []string{plain(id), plain(scopeText(c))})
+			prompts = append(prompts, c.Prompt)
+		}
+		table(title, []string{"Criterion", "Where", "Question"}, rows, prompts)
+	}
 	idList("Added", newR, d.Added)
 	idList("Removed", oldR, d.Removed)
-	if len(d.Renamed) > 0 {
-		pr.line("")
-		pr.line("%s", style.Bold(fmt.Sprintf("Renamed (%d)", len(d.Renamed))))
-		t := NewTable(style, "Old id", "New id", "Question")
-		for _, r := range d.Renamed {
-			t.Row(plain(r.Old), plain(r.New), question(newR, r.New, len(r.Old)+len(r.New)))
-		}
-		pr.table(t)
+	var rows [][]string
+	var prompts []string
+	for _, rn := range d.Renamed {
+		rows = append(rows, []string{plain(rn.Old), plain(rn.New)})
+		prompts = append(prompts, newR.Criterion(rn.New).Prompt)
+	}
+	table("Renamed", []string{"Old id", "New id", "Question"}, rows, prompts)
+	idWidth := 0
+	for _, c := range d.Changes {
+		idWidth = max(idWidth, len([]rune(c.Criterion)))
+	}
+	// Before and after share what is left of an 80-column terminal.
+	half := max(20, (style.room(80, idWidth)-2)/2)
+	if style.Borders {
+		half = max(20, half-2)
 	}
 	for _, ct := range changeTitles {
 		var rows [][]string
 		for _, c := range d.Changes {
 			if c.Field == ct.field {
-				rows = append(rows, []string{plain(c.Criterion), Clip(plain(c.Old), 45), Clip(plain(c.New), 45)})
+				rows = append(rows, []string{plain(c.Criterion), Clip(plain(c.Old), half), Clip(plain(c.New), half)})
 			}
 		}
 		if len(rows) == 0 {

@@ -24,7 +24,7 @@ var headingRoles = []struct {
 	role    role
 	pattern *regexp.Regexp
 }{
-	{jobGrade, regexp.MustCompile(`(?i)^(job )?grades?$|\bjob grade$`)},
+	{jobGrade, regexp.MustCompile(`(?i)^(job )?grade$|\bjob grade$`)},
 	{levelsHeading, regexp.MustCompile(`(?i)^(levels?|job grades|grades)\b|\blevels? for\b`)},
 	{specialtiesHeading, regexp.MustCompile(`(?i)^(speciali[sz]ations?|specialties|specialisms?|focus areas)\b`)},
 	{niceToHaves, regexp.MustCompile(`(?i)nice[- ]to[- ]haves?|\bbonus\b|preferred qualifications|\bdesirable\b`)},

@@ -16,7 +16,7 @@ import (
 )
 
 // presentation fields of the front matter that say nothing about the ladder.
-var presentation = map[string]bool{"path": false, "sidebarTitle": true, "sidebarGroup": true, "yaml": true, "homepage": true, "title": false}
+var presentation = map[string]bool{"sidebarTitle": true, "sidebarGroup": true, "yaml": true, "homepage": true}
 
 type entry struct {
 	text     string
