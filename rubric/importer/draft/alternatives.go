@@ -21,11 +21,12 @@ func (a *Alternatives) Option(i int) string {
 }
 
 var (
-	oneOrMore   = regexp.MustCompile(`(?i)\b(?:one or more|any one|any|either|at least one) of\b[^:]*:\s*(.+)$`)
-	listEnd     = regexp.MustCompile(`(?i)(,?\s*(?:etc\.?|and (?:more|others|similar|so on)|or (?:similar|other|others)[^,]*))\s*$`)
-	conjunction = regexp.MustCompile(`\s+(and/or|AND/OR|or|OR)\s+`)
-	examples    = regexp.MustCompile(`(?i)(such as|e\.g\.?,?|for example,?|like|including|incl\.?)\s*$`)
-	orInterest  = regexp.MustCompile(`(?i)\b(experience|expertise|knowledge)\s+or\s+((?:[\w-]+\s+){0,2}?(?:interest|desire))\b`)
+	oneOrMore     = regexp.MustCompile(`(?i)\b(?:one or more|any one|any|either|at least one) of\b[^:]*:\s*(.+)$`)
+	listEnd       = regexp.MustCompile(`(?i)(,?\s*(?:etc\.?|and (?:more|others|similar|so on)|or (?:similar|other|others)[^,]*))\s*$`)
+	conjunction   = regexp.MustCompile(`\s+(and/or|AND/OR|or|OR)\s+`)
+	listSeparator = regexp.MustCompile(`\s*,\s*(?:and/or |or |and )?|\s+(?:and/or|or)\s+`)
+	examples      = regexp.MustCompile(`(?i)(such as|e\.g\.?,?|for example,?|like|including|incl\.?)\s*$`)
+	orInterest    = regexp.MustCompile(`(?i)\b(experience|expertise|knowledge)\s+or\s+((?:[\w-]+\s+){0,2}?(?:interest|desire))\b`)
 )
 
 // maxStatement is the longest statement searched for options.
@@ -67,7 +68,7 @@ func listed(text string) (*Alternatives, bool) {
 	}
 	list := listEnd.ReplaceAllString(text[m[2]:m[3]], "")
 	var opts []string
-	for _, part := range regexp.MustCompile(`\s*,\s*(?:and/or |or |and )?|\s+(?:and/or|or)\s+`).Split(list, -1) {
+	for _, part := range listSeparator.Split(list, -1) {
 		if p := strings.TrimSpace(part); p != "" {
 			opts = append(opts, p)
 		}

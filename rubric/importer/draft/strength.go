@@ -28,8 +28,8 @@ var labelStrength = map[string]rubric.Strength{
 // Qualifiers inside a sentence; everything from the qualifier to the end of
 // the sentence is its own justification and leaves the question.
 var (
-	requiredPhrase = regexp.MustCompile(`(?i)((\s+(is|are))?\s*\(?\s*(this is )?an? (strict|absolute|hard) requirement\b.*|\s+(is|are) (strictly |absolutely )?required\b.*|\s+(strictly |absolutely )?required\s*\)?\s*$)`)
-	bonusPhrase    = regexp.MustCompile(`(?i)\s+(is|are|would be) (a |an )?(big |huge |real )?(plus|bonus|nice[- ]to[- ]have)\b.*|,\s*(a |an )?(big |real )?(plus|bonus|nice[- ]to[- ]have)\s*$|\s+(is|are) beneficial,? but not (essential|required)\b.*`)
+	requiredPhrase = regexp.MustCompile(`(?i)((\s+(is|are))?\s*\(?\s*(this is )?an? (strict|absolute|hard) requirement\b|\s+(is|are) (strictly |absolutely )?required\b|\s+(strictly |absolutely )?required\s*\)?\s*$)`)
+	bonusPhrase    = regexp.MustCompile(`(?i)\s+(is|are|would be) (a |an )?(big |huge |real )?(plus|bonus|nice[- ]to[- ]have)\b|,\s*(a |an )?(big |real )?(plus|bonus|nice[- ]to[- ]have)\s*$|\s+(is|are) beneficial,? but not (essential|required)\b`)
 	mustWord       = regexp.MustCompile(`(?i)\bmust\b`)
 	leadingMust    = regexp.MustCompile(`(?i)^\s*must\s+`)
 	forThisRole    = regexp.MustCompile(`(?i)^\s*for this (position|role),\s*`)
@@ -87,13 +87,21 @@ func qualify(s string, first bool) Statement {
 		s = s[len(m[0]):]
 	}
 	s = forThisRole.ReplaceAllString(s, "")
-	if loc := outsideParens(s, requiredPhrase); loc != nil {
-		s = s[:loc[0]]
-		st.Strength = stronger(st.Strength, rubric.Required)
-	} else if loc := outsideParens(s, bonusPhrase); loc != nil {
-		s = s[:loc[0]]
-		if st.Strength == "" {
-			st.Strength = rubric.Bonus
+	// Most sentences name no qualifier: look for one only where its words are.
+	lower := strings.ToLower(s)
+	found := false
+	if strings.Contains(lower, "requir") {
+		if loc := outsideParens(s, requiredPhrase); loc != nil {
+			s, found = s[:loc[0]], true
+			st.Strength = stronger(st.Strength, rubric.Required)
+		}
+	}
+	if !found && strings.ContainsAny(lower, "pbn") && containsAny(lower, "plus", "bonus", "nice", "beneficial") {
+		if loc := outsideParens(s, bonusPhrase); loc != nil {
+			s = s[:loc[0]]
+			if st.Strength == "" {
+				st.Strength = rubric.Bonus
+			}
 		}
 	}
 	if leadingMust.MatchString(s) {
@@ -123,4 +131,13 @@ func stronger(a, b rubric.Strength) rubric.Strength {
 		return b
 	}
 	return a
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
