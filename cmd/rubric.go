@@ -14,13 +14,13 @@ import (
 func newRubricCmd(g *globals) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "rubric",
-		Short: "Inspect the rubric, export it normalized, validate a custom one",
+		Short: "Inspect, export, validate, import and compare rubrics",
 		Long: `Inspect the rubric in use (the built-in one, or --rubric FILE), export it
 with every default filled in, or validate a rubric file of your own.`,
-		Args: exactArgs(0, "a subcommand: list, show, export or validate"),
+		Args: exactArgs(0, "a subcommand: list, show, export, validate, import or diff"),
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
-	c.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricExportCmd(g), newRubricValidateCmd(g))
+	c.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricExportCmd(g), newRubricValidateCmd(g), newRubricImportCmd(g), newRubricDiffCmd(g))
 	return c
 }
 
@@ -175,7 +175,7 @@ func checkSource(opts *validateOptions, r *rubric.Rubric) error {
 	}
 	page, err := sourceref.Parse(data)
 	if err != nil {
-		return &doc.Error{File: opts.source, Msg: err.Error()}
+		return sourceError(opts.source, err)
 	}
 	cov := rubric.CheckCoverage(r, page)
 	var bad []string
@@ -194,4 +194,13 @@ func checkSource(opts *validateOptions, r *rubric.Rubric) error {
 		return &SilentError{Code: ExitUsage}
 	}
 	return nil
+}
+
+// sourceError locates an error of a Markdown page in its file.
+func sourceError(file string, err error) error {
+	var le *sourceref.LineError
+	if errors.As(err, &le) {
+		return &doc.Error{File: file, Line: le.Line, Msg: le.Err.Error()}
+	}
+	return &doc.Error{File: file, Msg: err.Error()}
 }
