@@ -271,19 +271,18 @@ func NewQuestionnaire(r *rubric.Rubric, opt QuestionnaireOptions) *Questionnaire
 		inLine[find(r.Question(p.qu.Criterion.ID))]++
 	}
 
-	// Which questions another answer may settle first.
-	alternative := map[string]bool{}
-	for _, g := range r.Groups {
-		crit, groups := r.Members(g.ID)
-		if g.Min < len(crit)+len(groups) {
-			for _, id := range r.GroupCriteria(g.ID) {
-				alternative[id] = true
-			}
+	// Which questions another answer may settle before they are asked: a
+	// lower rung, and an alternative of a group that the answers asked
+	// before it can already satisfy.
+	asked := map[string]int{} // criterion -> the place of its question
+	for k, p := range questions {
+		for _, c := range p.qu.Criteria() {
+			asked[c.ID] = k + 1
 		}
 	}
 	for _, p := range questions {
 		for _, c := range p.qu.Criteria() {
-			if lower[r.Question(c.ID)] || alternative[c.ID] {
+			if lower[r.Question(c.ID)] || settleable(r, c, asked) {
 				p.qu.Conditional = true
 			}
 		}
@@ -329,6 +328,44 @@ func NewQuestionnaire(r *rubric.Rubric, opt QuestionnaireOptions) *Questionnaire
 		}
 	}
 	return q
+}
+
+// settleable reports whether a group c belongs to (at any depth) may be
+// met by the answers asked before c: it has at least as many criteria
+// asked earlier as the fewest answers that can meet it.
+func settleable(r *rubric.Rubric, c *rubric.Criterion, asked map[string]int) bool {
+	at := asked[c.ID]
+	for g := c.Group; g != ""; g = r.GroupByID(g).Group {
+		before := 0
+		for _, id := range r.GroupCriteria(g) {
+			if k := asked[id]; k > 0 && k < at {
+				before++
+			}
+		}
+		if before >= fewest(r, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// fewest is the fewest answers that can meet group g: its min members,
+// the cheapest ones.
+func fewest(r *rubric.Rubric, g string) int {
+	crit, groups := r.Members(g)
+	var needs []int
+	for range crit {
+		needs = append(needs, 1)
+	}
+	for _, sub := range groups {
+		needs = append(needs, fewest(r, sub))
+	}
+	sort.Ints(needs)
+	n := 0
+	for _, v := range needs[:r.GroupByID(g).Min] {
+		n += v
+	}
+	return n
 }
 
 // LevelsAsked are the levels whose criteria an assessment aiming at target
@@ -457,4 +494,34 @@ func (q *Questionnaire) Progress(a *Assessment) (answered, open int) {
 		}
 	}
 	return answered, open
+}
+
+// Open counts the steps still to ask: at most every open step, at least
+// those no other answer can settle first.
+func (q *Questionnaire) Open(a *Assessment) (least, most int) {
+	for i, s := range q.States(a) {
+		if s == Open {
+			most++
+			if !q.Steps[i].Conditional() {
+				least++
+			}
+		}
+	}
+	return least, most
+}
+
+// Position numbers step i among the steps the rater answers: its number,
+// one after the steps answered before it, and how many there are, answered
+// and open (counting step i even when other answers settled it).
+func (q *Questionnaire) Position(a *Assessment, i int) (number, of int) {
+	number = 1
+	for j, st := range q.States(a) {
+		if st == Answered && j < i {
+			number++
+		}
+		if st != Settled || j == i {
+			of++
+		}
+	}
+	return number, of
 }

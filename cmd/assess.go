@@ -304,8 +304,8 @@ func levelList(r *rubric.Rubric) string {
 func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) {
 	w := opts.env.IO.Out
 	r := opts.loaded
-	done, open := q.Progress(a)
-	n := done + open
+	done, _ := q.Progress(a)
+	least, most := q.Open(a)
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%s  %s against %s\n", style.Bold(a.Person), report.RaterLine(&assess.Assessment{Person: a.Person, Rater: a.Rater, Role: a.Role}), r.Title)
 	mode := ""
@@ -313,44 +313,32 @@ func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, 
 		mode = " (quick: required and strong criteria only)"
 	}
 	fmt.Fprintf(w, "%s in %d %s%s, saved after every answer to\n  %s\n",
-		questionCount(n, mayShrink(a, q)), len(q.Sections), pluralWord(len(q.Sections), "section", "sections"), mode, path)
-	if done > 0 && open > 0 {
-		fmt.Fprintf(w, "%d already answered; going on with question %d.\n", done, done+1)
+		questionCount(done+least, done+most), len(q.Sections), pluralWord(len(q.Sections), "section", "sections"), mode, path)
+	if next := q.Next(a, 0); done > 0 && next >= 0 {
+		k, _ := q.Position(a, next)
+		fmt.Fprintf(w, "%d already answered; going on with question %d.\n", done, k)
 	}
 	if !opts.quick && done == 0 {
 		quick := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: a.TargetLevel, Specialties: a.Specialties, Quick: true})
-		if _, k := quick.Progress(a); k < n {
-			fmt.Fprintf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the required and strong questions (%s).\n",
-				strings.TrimPrefix(strings.ToLower(questionCount(k, mayShrink(a, quick))), "up to "))
+		if ql, qm := quick.Open(a); qm < most {
+			fmt.Fprintf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the required and strong questions (%s).\n", questionCount(ql, qm))
 		}
 	}
-	if n > 0 && (a.Role != assess.Self || a.Rater != a.Person) {
+	if most > 0 && (a.Role != assess.Self || a.Rater != a.Person) {
 		fmt.Fprintf(w, "The questions say \"you\": answer them about %s.\n", a.Person)
 	}
-	if n > 0 {
+	if most > 0 {
 		fmt.Fprintln(w, style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
 	}
 }
 
-// questionCount is "12 questions", or "Up to 12 questions" when answers
-// may settle some of them before they are asked.
-func questionCount(n int, maybe bool) string {
-	s := fmt.Sprintf("%d %s", n, pluralWord(n, "question", "questions"))
-	if maybe {
-		return "Up to " + s
+// questionCount is "12 questions", or "9 to 12 questions" when answers may
+// settle some of them before they are asked.
+func questionCount(least, most int) string {
+	if least < most {
+		return fmt.Sprintf("%d to %d questions", least, most)
 	}
-	return s
-}
-
-// mayShrink reports whether an open step of q may be settled by another
-// answer before it is asked.
-func mayShrink(a *assess.Assessment, q *assess.Questionnaire) bool {
-	for i, st := range q.States(a) {
-		if st == assess.Open && q.Steps[i].Conditional() {
-			return true
-		}
-	}
-	return false
+	return fmt.Sprintf("%d %s", most, pluralWord(most, "question", "questions"))
 }
 
 // finish prints the result of a completed assessment.
@@ -384,9 +372,9 @@ func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *ass
 	if i := r.LevelIndex(a.TargetLevel); i >= 0 && i+1 < len(r.Levels) {
 		next := r.Levels[i+1]
 		more := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: next.ID, Specialties: a.Specialties, Quick: opts.quick})
-		if _, open := more.Progress(a); open > 0 {
+		if least, most := more.Open(a); most > 0 {
 			fmt.Fprintf(w, "The questions stopped at your target. To see what %s adds: %s --target %s (%s).\n",
-				next.Title, opts.resumeCommand(path), next.ID, strings.ToLower(questionCount(open, mayShrink(a, more))))
+				next.Title, opts.resumeCommand(path), next.ID, questionCount(least, most))
 		}
 	}
 	fmt.Fprintf(w, "See it again with: ladder score %s\n", shellQuote(path))

@@ -249,26 +249,10 @@ func (s *session) record(qu *assess.Question, rt assess.Rating) {
 	}
 }
 
-// position numbers step i among the steps the rater answers: its number
-// and the number of them, answered and still open.
-func (s *session) position(i int) (int, int) {
-	states := s.q.States(s.a)
-	k, n := 1, 0
-	for j, st := range states {
-		if st == assess.Answered && j < i {
-			k++
-		}
-		if st != assess.Settled || j == i {
-			n++
-		}
-	}
-	return k, n
-}
-
 // ask asks step i, records and saves the answer.
 func (s *session) ask(i int, canGoBack bool) error {
 	st := s.q.Steps[i]
-	k, n := s.position(i)
+	k, n := s.q.Position(s.a, i)
 	if st.Checklist() {
 		return s.checklist(st, fmt.Sprintf("[%d/%d] ", k, n))
 	}
@@ -374,23 +358,25 @@ func (s *session) checklist(st *assess.Step, counter string) error {
 }
 
 // heading introduces a section with the number of questions it asks: those
-// answered and open, "up to" when other answers may still settle some.
+// answered and open, as a range when other answers may still settle some.
 func (iv *Interview) heading(a *assess.Assessment, q *assess.Questionnaire, s *assess.Section) {
 	if iv.Out == nil {
 		return
 	}
 	states := q.States(a)
-	n, maybe := 0, false
+	least, most := 0, 0
 	for i, st := range q.Steps {
 		if st.Section != s || states[i] == assess.Settled {
 			continue
 		}
-		n++
-		maybe = maybe || states[i] == assess.Open && st.Conditional()
+		most++
+		if states[i] == assess.Answered || !st.Conditional() {
+			least++
+		}
 	}
-	count := fmt.Sprintf("(%d %s)", n, plural(n, "question", "questions"))
-	if maybe {
-		count = fmt.Sprintf("(up to %d %s)", n, plural(n, "question", "questions"))
+	count := fmt.Sprintf("(%d %s)", most, plural(most, "question", "questions"))
+	if least < most {
+		count = fmt.Sprintf("(%d to %d questions)", least, most)
 	}
 	fmt.Fprintf(iv.Out, "\n%s %s\n", iv.Style.Bold("── "+s.Title), iv.Style.Dim(count))
 	switch s.Kind {
@@ -432,6 +418,14 @@ func (iv *Interview) help(qu *assess.Question, s *assess.Section) string {
 		parts = append(parts, strings.TrimSpace(c.Help))
 	}
 	where := "Section: " + s.Title + "."
+	// A stricter rung is asked with its line, in a lower level's section.
+	home := iv.Rubric.Levels[0].ID
+	if s.Kind == assess.LevelSection {
+		home = s.ID
+	}
+	if c.General() && c.Level != home {
+		where += " Applies from " + iv.Rubric.Level(c.Level).Title + " up."
+	}
 	if src := sourcesOf(qu); len(src) > 0 {
 		where += " Source: " + strings.Join(src, ", ") + "."
 	}
