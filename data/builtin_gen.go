@@ -630,7 +630,7 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:       "base-values",
-				Prompt:   "Having read GitLab's values (collaboration, results, efficiency, diversity and inclusion, iteration, transparency), do you share them and want to work by them?",
+				Prompt:   "Having read GitLab's values (collaboration, results, efficiency, diversity and inclusion, iteration, transparency), do you want to work by them?",
 				Kind:     "requirement",
 				Strength: "required",
 				Level:    "intern",
@@ -1605,8 +1605,8 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:          "cicd-user-value",
-				Prompt:      "How consistently do you make sure your work provides value to users, and communicate that value to product managers?",
-				Help:        "Checking a change against a real user need before building it, and explaining its user impact to product managers in plans and updates.",
+				Prompt:      "How consistently does your work provide clear value to users?",
+				Help:        "Checking a change against a real user need before building it, and explaining that value to product managers in plans and updates.",
 				Kind:        "responsibility",
 				Strength:    "desirable",
 				Specialties: []string{"ci-cd"},
@@ -2153,8 +2153,8 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:          "appperf-best-practices",
-				Prompt:      "How much have you defined best practices for writing efficient, performant code, and helped teams apply them?",
-				Help:        "Written guidelines, examples, talks or reviews that changed how others write code for performance.",
+				Prompt:      "How much have you defined best practices for efficient, performant code that teams then applied?",
+				Help:        "Written guidelines, examples, talks or reviews that changed how others write code for performance, and help putting them into practice.",
 				Kind:        "responsibility",
 				Strength:    "desirable",
 				Specialties: []string{"application-performance"},
@@ -2530,8 +2530,8 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:          "git-community-review",
-				Prompt:      "How much have you reviewed patch series and discussed the project's direction with the Git community?",
-				Help:        "Reviews and replies on the Git mailing list, taking part in design threads about where Git should go, or in Git contributor meetings.",
+				Prompt:      "How much have you engaged with the Git community on its patches and direction?",
+				Help:        "Reviews of patch series and replies on the Git mailing list, taking part in design threads about where Git should go, or in Git contributor meetings.",
 				Kind:        "responsibility",
 				Strength:    "desirable",
 				Specialties: []string{"git"},
@@ -2585,8 +2585,8 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:          "git-gitaly-large-scale-production",
-				Prompt:      "How much hands-on production experience do you have building, debugging and tuning the performance of software that runs in large-scale, high-volume environments?",
-				Help:        "Systems serving many users or requests, where you shipped code, found and fixed production bugs, and made measurable improvements to latency, throughput or resource use.",
+				Prompt:      "How much hands-on production experience do you have with software that runs in large-scale, high-volume environments?",
+				Help:        "Building it, debugging it in production and tuning its performance: systems serving many users or requests, where you shipped code, fixed production bugs and made measurable improvements to latency, throughput or resource use.",
 				Kind:        "requirement",
 				Strength:    "required",
 				Specialties: []string{"git", "gitaly"},
@@ -2913,7 +2913,7 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:          "db-diagnose-prevent",
-				Prompt:      "How much have you diagnosed database performance problems, and prevented new ones before they reached production?",
+				Prompt:      "How well do you diagnose and prevent database performance problems?",
 				Help:        "Finding the cause of slow queries, lock contention or bloat from plans and statistics, and catching problems early through query review, testing on production-sized data or database-focused code review.",
 				Kind:        "requirement",
 				Strength:    "strong",
@@ -3153,7 +3153,7 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:          "gitter-community-support",
-				Prompt:      "How much have you supported a product's users through public community channels, such as chat rooms and social media, and through a helpdesk such as Zendesk?",
+				Prompt:      "How much have you supported a product's users through community channels and helpdesks, such as chat rooms, social media or Zendesk?",
 				Help:        "Answering user questions in public chat rooms or on Twitter, handling helpdesk tickets, and passing real bugs on to the team.",
 				Kind:        "responsibility",
 				Strength:    "desirable",
@@ -3307,7 +3307,7 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:          "infra-reliability-focus",
-				Prompt:      "How much of your work has focused on an application's reliability, performance and scalability, and on making it use fewer resources?",
+				Prompt:      "How much of your work has focused on an application's reliability, performance, scalability or resource use?",
 				Help:        "Work whose main goal was fewer errors and incidents, faster responses, handling more load, or lower CPU, memory, storage or cloud cost.",
 				Kind:        "responsibility",
 				Strength:    "desirable",
@@ -3428,8 +3428,8 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:          "scal-slos",
-				Prompt:      "How much have you analysed existing service level objectives (SLOs), and created and maintained new ones, for a large production service?",
-				Help:        "Choosing service level indicators, setting targets and error budgets, and checking that objectives still match what users experience. At GitLab the service is GitLab.com.",
+				Prompt:      "How much have you worked on the service level objectives (SLOs) of a large production service?",
+				Help:        "Analysing existing SLOs, and creating and maintaining new ones: choosing service level indicators, setting targets and error budgets, and checking that objectives still match what users experience. At GitLab the service is GitLab.com.",
 				Kind:        "responsibility",
 				Strength:    "desirable",
 				Specialties: []string{"scalability"},
