@@ -281,11 +281,12 @@ func NewQuestionnaire(r *rubric.Rubric, opt QuestionnaireOptions) *Questionnaire
 		}
 	}
 	for _, p := range questions {
+		// A question is settled when all its criteria are.
+		all := true
 		for _, c := range p.qu.Criteria() {
-			if lower[r.Question(c.ID)] || settleable(r, c, asked) {
-				p.qu.Conditional = true
-			}
+			all = all && settleable(r, c, asked)
 		}
+		p.qu.Conditional = lower[r.Question(p.qu.Criterion.ID)] || all
 	}
 
 	// Steps, section by section; a section's yes/no nice-to-haves, when

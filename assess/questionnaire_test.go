@@ -120,6 +120,33 @@ func TestQuestionnaireLayout(t *testing.T) {
 	}
 }
 
+// Which steps another answer may settle before they are asked, and so the
+// fewest and the most questions an assessment asks.
+func TestQuestionnaireRange(t *testing.T) {
+	r := loadRungs(t)
+	q := NewQuestionnaire(r, QuestionnaireOptions{Target: "senior", Specialties: []string{"db", "web"}})
+	var conditional []string
+	for _, st := range q.Steps {
+		if st.Conditional() {
+			conditional = append(conditional, st.Questions[0].Criterion.ID)
+		}
+	}
+	// Not db-ruby: web's "Go or Ruby" may be met by Go, but Databases needs
+	// both, and the question stays open until both criteria are settled.
+	if got := strings.Join(conditional, " "); got != "other-lang ruby-desire ship-small" {
+		t.Errorf("conditional steps: %s", got)
+	}
+	a := rated(r, nil)
+	if least, most := q.Open(a); least != 12 || most != 15 {
+		t.Errorf("open: %d to %d, want 12 to 15", least, most)
+	}
+	a = rated(r, map[string]string{"rails": "3", "comms": "3"})
+	q.Settle(a)
+	if k, n := q.Position(a, q.Next(a, 0)); k != 3 || n != 13 {
+		t.Errorf("the next step is %d of %d, want 3 of 13", k, n)
+	}
+}
+
 func states(q *Questionnaire, a *Assessment) string {
 	var out []string
 	for i, s := range q.States(a) {
