@@ -192,6 +192,8 @@ func NewQuestionnaire(r *rubric.Rubric, opt QuestionnaireOptions) *Questionnaire
 		qu     *Question
 		at     position
 		height int
+		line   string   // the first question of its line of rungs
+		lineAt position // where its line is asked
 	}
 	var questions []*placed
 	for _, root := range q.roots {
@@ -250,15 +252,17 @@ func NewQuestionnaire(r *rubric.Rubric, opt QuestionnaireOptions) *Questionnaire
 	}
 	lineAt := map[string]position{}
 	for _, p := range questions {
-		l := find(r.Question(p.qu.Criterion.ID))
-		if at, ok := lineAt[l]; !ok || before(p.at, at) {
-			lineAt[l] = p.at
+		p.line = find(r.Question(p.qu.Criterion.ID))
+		if at, ok := lineAt[p.line]; !ok || before(p.at, at) {
+			lineAt[p.line] = p.at
 		}
+	}
+	for _, p := range questions {
+		p.lineAt = lineAt[p.line]
 	}
 	sort.SliceStable(questions, func(i, j int) bool {
 		a, b := questions[i], questions[j]
-		la, lb := lineAt[find(r.Question(a.qu.Criterion.ID))], lineAt[find(r.Question(b.qu.Criterion.ID))]
-		if la != lb {
+		if la, lb := a.lineAt, b.lineAt; la != lb {
 			return before(la, lb)
 		}
 		if a.height != b.height {
@@ -268,7 +272,7 @@ func NewQuestionnaire(r *rubric.Rubric, opt QuestionnaireOptions) *Questionnaire
 	})
 	inLine := map[string]int{}
 	for _, p := range questions {
-		inLine[find(r.Question(p.qu.Criterion.ID))]++
+		inLine[p.line]++
 	}
 
 	// Which questions another answer may settle before they are asked: a
@@ -292,8 +296,8 @@ func NewQuestionnaire(r *rubric.Rubric, opt QuestionnaireOptions) *Questionnaire
 	// Steps, section by section; a section's yes/no nice-to-haves, when
 	// there are several, are one checklist where the first of them would be.
 	sectionFor := func(p *placed) int {
-		if l := find(r.Question(p.qu.Criterion.ID)); inLine[l] > 1 {
-			return lineAt[l].section
+		if inLine[p.line] > 1 {
+			return p.lineAt.section
 		}
 		return p.at.section
 	}
