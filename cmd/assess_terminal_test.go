@@ -220,3 +220,83 @@ func TestAssessInterruptAndResume(t *testing.T) {
 		t.Errorf("opening answers in the file: %+v", a)
 	}
 }
+
+// An assessment that asks only what the answers leave open, in a real
+// terminal: an alternative already met is not asked, a met rung settles the
+// one below it (recorded as implied), the yes/no nice-to-haves are one
+// checklist, a question two specialties share is asked once, and the count
+// of questions shrinks as answers settle others.
+func TestAssessAsksOnlyWhatIsOpenInTerminal(t *testing.T) {
+	const rungs = "../assess/testdata/rungs.yaml"
+	out := filepath.Join(t.TempDir(), "ada.yaml")
+	term := ladderInTerminal(t, t.TempDir(), "assess", "--rubric", rungs, "--person", "Ada", "--role", "self",
+		"--current", "junior", "--target", "senior", "--specialty", "db,web", "--out", out)
+
+	term.Expect("12 to 15 questions in 6 sections, saved after every answer to")
+	term.Expect("── General requirements (2 to 4 questions)")
+	// Rails at Developing meets "knowledge of Ruby", which asks the same
+	// question: the desire to learn it is not asked.
+	term.Expect("[1/15] How strong is your Rails?")
+	term.Keys("2\r")
+	term.Expect("[2/14] How strong is your specialty's language?")
+	term.Keys("3\r")
+	term.Expect("[3/14] How well do you communicate?")
+	term.Keys("3\r")
+	// The Senior rung first; met, it settles the Junior one.
+	term.Expect("── Responsibilities (2 to 3 questions)")
+	term.Expect("[4/14] Ship mid?")
+	term.Keys("?")
+	term.Expect("Section: Responsibilities. Applies from Senior up.")
+	term.Keys("3\r")
+	term.Expect("[5/13] Tier 2 on-call?")
+	term.Type("y\r")
+	term.Expect("[6/13] Mentor?")
+	term.Keys("1\r")
+	term.Expect("── Nice-to-haves (2 questions)")
+	term.Expect("[7/13] Which of these are true for you? Check each one:")
+	term.Expect("[ ]  Remote team?")
+	term.Keys("\x1b[B")
+	term.Keys(" ")
+	term.Expect("[x]  Startup?")
+	term.Keys("\r")
+	term.Expect("[8/13] How much open source?")
+	term.Keys("0\r")
+	term.Expect("── Databases (specialty) (3 questions)")
+	term.Expect("[9/13] How strong is your Go?")
+	term.Keys("4\r")
+	term.Expect("[10/13] How strong is your Ruby?")
+	term.Keys("2\r")
+	term.Expect("[11/13] SQL?")
+	term.Keys("3\r")
+	term.Expect("── Web (specialty) (2 questions)")
+	term.Expect("[12/13] HTTP?")
+	term.Keys("2\r")
+	term.Expect("[13/13] Run services?")
+	term.Keys("3\r")
+	term.Expect("Done. All 13 questions answered; they settled 2 more without asking.")
+	term.Expect("Saved in " + out)
+	if code := term.Wait(); code != 0 {
+		t.Fatalf("exit %d, want 0", code)
+	}
+
+	b, err := os.ReadFile(rungs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := rubric.Parse(rungs, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := assess.Load(out, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRatings(t, a, map[string]string{
+		"rails": "2", "ruby-knowledge": "2", "other-lang": "3", "comms": "3", "ship-mid": "3", "ship-small": "3",
+		"on-call": "yes", "mentor": "1", "remote": "no", "startup": "yes", "oss": "0",
+		"db-go": "4", "web-go": "4", "db-ruby": "2", "web-ruby": "2", "db-sql": "3", "web-http": "2", "shared-ops": "3",
+	})
+	if by := a.Ratings["ship-small"].Implied; by != "ship-mid" {
+		t.Errorf("ship-small is implied by %q, want ship-mid", by)
+	}
+}
