@@ -620,7 +620,7 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:       "base-cross-org",
-				Prompt:   "How well do you work closely with other parts of the organization, such as product, design, support, security or sales?",
+				Prompt:   "How well do you work closely with parts of the organization beyond engineering and product, such as support, security, sales or marketing?",
 				Kind:     "requirement",
 				Strength: "required",
 				Level:    "intern",
@@ -2698,8 +2698,8 @@ func builtin() *rubric.Rubric {
 			},
 			{
 				ID:          "gitaly-production-profiling",
-				Prompt:      "How much have you instrumented, monitored and profiled a service while it runs in production?",
-				Help:        "Adding metrics and traces to the code, watching them in production, and profiling the live service (for example CPU or heap profiles with pprof) to see where time and memory go.",
+				Prompt:      "How much have you profiled a service while it runs in production, to see where its time and memory go?",
+				Help:        "Instrumenting and monitoring the live service as well, then taking CPU or heap profiles of it in production (for example with pprof) and acting on what they show.",
 				Kind:        "responsibility",
 				Strength:    "desirable",
 				Specialties: []string{"gitaly"},
