@@ -40,6 +40,10 @@ type Rating struct {
 	Value int
 	YesNo bool
 	Note  string
+	// Implied names the criterion whose answer settled this one without
+	// asking it: a stricter rung of the same line, met (see Settle). ""
+	// for an answer the rater gave.
+	Implied string
 }
 
 // Yes reports whether a yes/no answer is yes.
@@ -378,19 +382,23 @@ func (p *parser) keepRetired(key string, rt Rating) {
 	p.a.Retired[key] = rt
 }
 
-// rating decodes "3", "yes", or {rating: 3, note: "..."}. With c nil (a
-// retired rating) any scale number or yes/no is kept as it is.
+// rating decodes "3", "yes", or {rating: 3, note: "...", implied_by: id}.
+// With c nil (a retired rating) any scale number or yes/no is kept as it
+// is.
 func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (Rating, error) {
 	d := p.d
 	var rt Rating
 	value := n
 	if isMapping(n) {
 		found := false
-		err := d.Map(n, "rating of "+key, []string{"rating", "note"}, func(k string, f doc.Field) error {
+		err := d.Map(n, "rating of "+key, []string{"rating", "implied_by", "note"}, func(k string, f doc.Field) error {
 			var err error
-			if k == "rating" {
+			switch k {
+			case "rating":
 				value, found = f.Value, true
-			} else {
+			case "implied_by":
+				rt.Implied, err = p.impliedBy(f.Value, c, key)
+			default:
 				rt.Note, err = d.String(f.Value, "note")
 			}
 			return err
@@ -429,6 +437,24 @@ func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (Rating, e
 		rt.Value = n
 	}
 	return rt, nil
+}
+
+// impliedBy decodes the criterion whose answer implied a rating: it must
+// be a stricter rung of the same line, one that supersedes c directly or
+// through others. An older id of it is taken, as in ratings.
+func (p *parser) impliedBy(n *doc.Node, c *rubric.Criterion, key string) (string, error) {
+	s, err := p.d.String(n, "implied_by")
+	if err != nil || c == nil {
+		return s, err
+	}
+	by := p.r.Resolve(s)
+	switch {
+	case by == nil:
+		return "", p.d.Errorf(n, "rating of %q: implied_by names unknown criterion %q", key, s)
+	case !p.r.Outranks(by.ID, c.ID):
+		return "", p.d.Errorf(n, "rating of %q: implied_by names %q, which does not supersede it", key, s)
+	}
+	return by.ID, nil
 }
 
 // Encode writes an assessment as YAML: fields in a fixed order, ratings in
@@ -498,11 +524,17 @@ func ratingNode(rt Rating) *yaml.Node {
 	if rt.YesNo {
 		v.Tag = "!!str"
 	}
-	if rt.Note == "" {
+	if rt.Note == "" && rt.Implied == "" {
 		return v
 	}
 	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-	n.Content = append(n.Content, str("rating"), v, str("note"), quoted(rt.Note))
+	n.Content = append(n.Content, str("rating"), v)
+	if rt.Implied != "" {
+		n.Content = append(n.Content, str("implied_by"), str(rt.Implied))
+	}
+	if rt.Note != "" {
+		n.Content = append(n.Content, str("note"), quoted(rt.Note))
+	}
 	return n
 }
 

@@ -16,6 +16,8 @@ func TestEncodeParseRoundTrip(t *testing.T) {
 	a.Ratings["comms"] = Rating{Value: 3, Note: `Led the "v2" migration: notes survive quotes`}
 	a.Ratings["on-call"] = Rating{Value: 1, YesNo: true}
 	a.Ratings["ruby"] = Rating{Value: 0}
+	a.Ratings["ship-big"] = Rating{Value: 4}
+	a.Ratings["ship-small"] = Rating{Value: 4, Implied: "ship-huge", Note: "a rung settled by a higher one"}
 	out, err := Encode(a, r)
 	if err != nil {
 		t.Fatal(err)
@@ -26,6 +28,9 @@ func TestEncodeParseRoundTrip(t *testing.T) {
 	}
 	if !reflect.DeepEqual(a, back) {
 		t.Errorf("round trip changed the assessment:\n%+v\n%+v\n%s", a, back, out)
+	}
+	if !strings.Contains(string(out), `ship-small: {rating: 4, implied_by: ship-huge, note: "a rung settled by a higher one"}`) {
+		t.Errorf("an implied rating is not written with its marker:\n%s", out)
 	}
 	// Ratings are written in rubric order, so versions diff cleanly.
 	if i, j := strings.Index(string(out), "ruby:"), strings.Index(string(out), "comms:"); i < 0 || j < i {
@@ -75,7 +80,11 @@ func TestParseErrors(t *testing.T) {
 		{"negative", head + "ratings:\n  ruby: -1\n", `a.yaml:5:9: rating -1 of "ruby" is outside the scale 0..4`},
 		{"float", head + "ratings:\n  ruby: 2.5\n", `a.yaml:5:9: rating of ruby must be a whole number, not "2.5"`},
 		{"list", head + "ratings:\n  ruby: [1]\n", `a.yaml:5:9: rating of ruby must be a single value, not a list`},
-		{"unknown key in rating", head + "ratings:\n  ruby: {rating: 1, why: x}\n", `a.yaml:5:21: unknown field "why" in rating of ruby (known: rating, note)`},
+		{"unknown key in rating", head + "ratings:\n  ruby: {rating: 1, why: x}\n", `a.yaml:5:21: unknown field "why" in rating of ruby (known: rating, implied_by, note)`},
+		{"implied by an unknown criterion", head + "ratings:\n  ship-small: {rating: 3, implied_by: ship-giant}\n",
+			`a.yaml:5:39: rating of "ship-small": implied_by names unknown criterion "ship-giant"`},
+		{"implied by a criterion of another line", head + "ratings:\n  ship-small: {rating: 3, implied_by: mentor}\n",
+			`a.yaml:5:39: rating of "ship-small": implied_by names "mentor", which does not supersede it`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := Parse("a.yaml", []byte(tc.src), r, Options{})

@@ -152,9 +152,9 @@ func TestDiffOfTheGitalyExamplesByHand(t *testing.T) {
 	}
 
 	// Levels, each the lowest of its rungs:
-	//   intermediate: one rung of 16 required (weight 3) and 9 desirable
-	//     (weight 2) units, 66 in all; resp-represent (desirable) 2 of 3
-	//     before: (66 - 2/3) / 66 = 0.9899; met after: 1.
+	//   intermediate: one rung of 16 required (weight 3) and 10 desirable
+	//     (weight 2) units, 68 in all; resp-represent (desirable) 2 of 3
+	//     before: (68 - 2/3) / 68 = 0.9902; met after: 1.
 	//   senior: the senior rung holds 9 strong units (27); before only
 	//     senior-represent-broader at 2: 26/27; after it stays 2 and
 	//     senior-maintainer falls to 2: 25/27.
@@ -170,7 +170,7 @@ func TestDiffOfTheGitalyExamplesByHand(t *testing.T) {
 		verdictB, verdict assess.Verdict
 	}{
 		{"intern", 1, 1, assess.Meets, assess.Meets},
-		{"intermediate", (66 - 2.0/3) / 66, 1, assess.Meets, assess.Meets},
+		{"intermediate", (68 - 2.0/3) / 68, 1, assess.Meets, assess.Meets},
 		{"senior", 26.0 / 27, 25.0 / 27, assess.Meets, assess.Meets},
 		{"staff", 7.0 / 11, 5.0 / 6, assess.Approaching, assess.Meets},
 	}

@@ -17,6 +17,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ruby: 3\n  on-call: yes\n  comms: {rating: 2, note: ok}\n"))
 	f.Add([]byte(`{"format": "ladder/assessment/v1", "rubric": {"id": "mini", "version": "2"}, "person": "Ada", "ratings": {"b-must": "no"}}`))
 	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings: {ruby: 9}\n"))
+	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ship-huge: 3\n  ship-small: {rating: 3, implied_by: ship-huge}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, _, err := Parse("fuzz.yaml", data, r, Options{})
 		if err != nil {

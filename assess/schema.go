@@ -22,7 +22,7 @@ func Schema(r *rubric.Rubric) map[string]any {
 	anyRating := map[string]any{"oneOf": []any{
 		map[string]any{"type": "integer"}, yesno,
 		map[string]any{"type": "object", "required": []any{"rating"}, "additionalProperties": false,
-			"properties": map[string]any{"rating": map[string]any{"oneOf": []any{map[string]any{"type": "integer"}, yesno}}, "note": map[string]any{"type": "string"}}},
+			"properties": map[string]any{"rating": map[string]any{"oneOf": []any{map[string]any{"type": "integer"}, yesno}}, "implied_by": map[string]any{"type": "string"}, "note": map[string]any{"type": "string"}}},
 	}}
 	ratings := map[string]any{}
 	for _, c := range r.Criteria {
@@ -35,7 +35,11 @@ func Schema(r *rubric.Rubric) map[string]any {
 			"description": c.Prompt + " (" + answer + ")",
 			"oneOf": []any{value, map[string]any{
 				"type": "object", "required": []any{"rating"}, "additionalProperties": false,
-				"properties": map[string]any{"rating": value, "note": map[string]any{"type": "string", "description": "Evidence."}},
+				"properties": map[string]any{
+					"rating":     value,
+					"implied_by": map[string]any{"type": "string", "description": "Not asked: the answer to this stricter rung of the same line settled it."},
+					"note":       map[string]any{"type": "string", "description": "Evidence."},
+				},
 			}},
 		}
 		ratings[c.ID] = property

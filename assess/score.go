@@ -161,16 +161,18 @@ func sharedWithNamed(c *rubric.Criterion, a *Assessment) bool {
 }
 
 // Unanswered lists, in rubric order, the criteria of the levels and of the
-// scored specialties that have no rating.
+// scored specialties that have no rating, except the moot ones (see Moot):
+// no answer to those could change a score.
 func Unanswered(r *rubric.Rubric, a *Assessment) []string {
 	scored := map[string]bool{}
 	for _, id := range ScoredSpecialties(r, a) {
 		scored[id] = true
 	}
+	moot := Moot(r, a)
 	var out []string
 	for i := range r.Criteria {
 		c := &r.Criteria[i]
-		if a.Answered(c.ID) {
+		if a.Answered(c.ID) || moot[c.ID] {
 			continue
 		}
 		inScope := c.General()
@@ -331,10 +333,8 @@ func (s *Scorer) own(c *rubric.Criterion) float64 {
 		return 1
 	case !ok:
 		return 0
-	case c.Answer == rubric.YesNo:
-		return float64(rt.Value)
 	}
-	return math.Min(float64(rt.Value)/float64(s.expect(c)), 1)
+	return ratingCredit(c, rt, s.expect(c))
 }
 
 func (s *Scorer) expect(c *rubric.Criterion) int {

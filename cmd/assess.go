@@ -40,11 +40,19 @@ func newAssessCmd(g *globals) *cobra.Command {
 		Short: "Assess a person interactively, one question per criterion",
 		Long: `Ask who is assessed and by whom, the current and target level and the
 specialties, then one question per criterion, section by section: the
-general requirements and responsibilities, what each level adds up to one
-above the target (every level without a target), the nice-to-haves, then
-each chosen specialty. Each rating is chosen on the rubric's scale; '?'
-shows a question's guidance and where it comes from. The rating a level
-expects is never shown while you answer: it appears only in the result.
+general requirements and responsibilities, what each level adds up to the
+target (every level without a target), the nice-to-haves, then each chosen
+specialty. Each rating is chosen on the rubric's scale; '?' shows a
+question's guidance and where it comes from. The rating a level expects is
+never shown while you answer: it appears only in the result.
+
+A question is asked once, however many criteria it rates: a question that
+several chosen specialties share, or a level and a specialty. A line of
+rungs ("ship small / moderately sized / large features") is asked highest
+rung first; an answer that meets it settles the rungs below, which are
+recorded as implied and not asked. Alternatives of a requirement already
+met ("Ruby, or a desire to learn it") are not asked either. Yes/no
+nice-to-haves are one checklist.
 
 The file is saved after every answer, in the data folder
 ($XDG_DATA_HOME/ladder/assessments/PERSON/, by default
@@ -78,7 +86,7 @@ score an assessment file without one, use ladder score.`,
 	f.StringVar(&opts.rater, "rater", "", "who gives the ratings (their `name`; the person, for a self-assessment)")
 	f.StringVar(&opts.role, "role", "", "the rater's `role`: self, manager or peer")
 	f.StringVar(&opts.current, "current", "", "the person's current `level` (id, or none)")
-	f.StringVar(&opts.target, "target", "", "the target `level` (id, or none): levels up to one above it are asked")
+	f.StringVar(&opts.target, "target", "", "the target `level` (id, or none): levels up to it are asked")
 	f.StringSliceVar(&opts.specialties, "specialty", nil, "a specialty `id` to assess (repeatable, or comma-separated)")
 	f.StringVar(&opts.out, "out", "", "write the assessment to this `file` instead of the data folder")
 	f.StringVar(&opts.resume, "resume", "", "continue the assessment in this `file` at its first unanswered question")
@@ -153,6 +161,13 @@ func assessRun(opts *assessOptions) error {
 	path := sv.sess.Path()
 
 	q := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: a.TargetLevel, Specialties: a.Specialties, Quick: opts.quick})
+	// A resumed file may hold answers that settle others not recorded yet
+	// (written by hand, or by a session with other choices).
+	if _, changed := q.Settle(a); changed {
+		if err := sv.save(); err != nil {
+			return sv.unsaved(err)
+		}
+	}
 	opts.intro(a, q, path, style)
 	switch err = iv.Ask(a, q); {
 	case errors.Is(err, prompt.ErrInterrupted):
@@ -161,8 +176,9 @@ func assessRun(opts *assessOptions) error {
 		if err := sv.save(); err != nil {
 			return sv.unsaved(err)
 		}
+		answered, open := q.Progress(a)
 		return &InterruptedError{Message: fmt.Sprintf("interrupted: %d of %d questions answered and saved in %s\nResume with: %s",
-			q.Answered(a), len(q.Questions), path, opts.resumeCommand(path))}
+			answered, answered+open, path, opts.resumeCommand(path))}
 	case errors.As(err, new(*unsavedError)):
 		return err
 	case err != nil:
@@ -315,41 +331,62 @@ func levelList(r *rubric.Rubric) string {
 func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) {
 	w := opts.env.IO.Out
 	r := opts.loaded
-	n := len(q.Questions)
+	done, _ := q.Progress(a)
+	least, most := q.Open(a)
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%s  %s against %s\n", style.Bold(a.Person), report.RaterLine(&assess.Assessment{Person: a.Person, Rater: a.Rater, Role: a.Role}), r.Title)
 	mode := ""
 	if opts.quick {
 		mode = " (quick: required and strong criteria only)"
 	}
-	fmt.Fprintf(w, "%d %s in %d %s%s, saved after every answer to\n  %s\n",
-		n, pluralWord(n, "question", "questions"), len(q.Sections), pluralWord(len(q.Sections), "section", "sections"), mode, path)
-	done := q.Answered(a)
-	if done > 0 && done < n {
-		fmt.Fprintf(w, "%d already answered; going on with question %d.\n", done, q.FirstUnanswered(a)+1)
+	fmt.Fprintf(w, "%s in %d %s%s, saved after every answer to\n  %s\n",
+		questionCount(done+least, done+most), len(q.Sections), pluralWord(len(q.Sections), "section", "sections"), mode, path)
+	if next := q.Next(a, 0); done > 0 && next >= 0 {
+		k, _ := q.Position(a, next)
+		fmt.Fprintf(w, "%d already answered; going on with question %d.\n", done, k)
 	}
 	if !opts.quick && done == 0 {
 		quick := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: a.TargetLevel, Specialties: a.Specialties, Quick: true})
-		if k := len(quick.Questions); k < n {
-			fmt.Fprintf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the %d required and strong questions.\n", k)
+		if ql, qm := quick.Open(a); qm < most {
+			fmt.Fprintf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the required and strong questions (%s).\n", questionCount(ql, qm))
 		}
 	}
-	if n > 0 && (a.Role != assess.Self || a.Rater != a.Person) {
+	if most > 0 && (a.Role != assess.Self || a.Rater != a.Person) {
 		fmt.Fprintf(w, "The questions say \"you\": answer them about %s.\n", a.Person)
 	}
-	if n > 0 {
+	if most > 0 {
 		fmt.Fprintln(w, style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
 	}
+}
+
+// questionCount is "12 questions", or "9 to 12 questions" when answers may
+// settle some of them before they are asked.
+func questionCount(least, most int) string {
+	if least < most {
+		return fmt.Sprintf("%d to %d questions", least, most)
+	}
+	return fmt.Sprintf("%d %s", most, pluralWord(most, "question", "questions"))
 }
 
 // finish prints the result of a completed assessment.
 func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) error {
 	w := opts.env.IO.Out
 	fmt.Fprintln(w)
-	if len(q.Questions) == 0 {
+	answered, _ := q.Progress(a)
+	settled := 0
+	for _, st := range q.States(a) {
+		if st == assess.Settled {
+			settled++
+		}
+	}
+	switch {
+	case len(q.Steps) == 0:
 		fmt.Fprintln(w, "There is nothing to ask with these choices.")
-	} else {
-		fmt.Fprintf(w, "%s All %d questions answered.\n\n", style.Bold("Done."), len(q.Questions))
+	case settled > 0:
+		fmt.Fprintf(w, "%s All %d %s answered; they settled %d more without asking.\n\n", style.Bold("Done."),
+			answered, pluralWord(answered, "question", "questions"), settled)
+	default:
+		fmt.Fprintf(w, "%s All %d %s answered.\n\n", style.Bold("Done."), answered, pluralWord(answered, "question", "questions"))
 	}
 	if err := report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: 3}); err != nil {
 		return err
@@ -358,6 +395,14 @@ func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *ass
 	fmt.Fprintf(w, "Saved in %s\n", path)
 	if opts.quick {
 		fmt.Fprintf(w, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.\n", opts.resumeCommand(path, "--quick"))
+	}
+	if i := r.LevelIndex(a.TargetLevel); i >= 0 && i+1 < len(r.Levels) {
+		next := r.Levels[i+1]
+		more := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: next.ID, Specialties: a.Specialties, Quick: opts.quick})
+		if least, most := more.Open(a); most > 0 {
+			fmt.Fprintf(w, "The questions stopped at your target. To see what %s adds: %s --target %s (%s).\n",
+				next.Title, opts.resumeCommand(path), next.ID, questionCount(least, most))
+		}
 	}
 	fmt.Fprintf(w, "See it again with: ladder score %s\n", shellQuote(path))
 	return nil

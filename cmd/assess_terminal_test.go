@@ -89,48 +89,46 @@ func TestAssessInTerminal(t *testing.T) {
 	term.Keys("\r")
 	term.Expect("Databases, Web")
 
-	term.Expect("9 questions in 6 sections, saved after every answer to")
+	term.Expect("8 questions in 6 sections, saved after every answer to")
 	dir := filepath.Join(data, "ladder", "assessments", "ada-lovelace")
 	term.Expect(dir)
+	term.Expect("it asks only the required and strong questions (5 questions).")
 
 	term.Expect("── General requirements (2 questions)")
-	term.Expect("[1/9] How proficient are you in Go?")
+	// Databases asks this question in the same words: asked once, for
+	// both.
+	term.Expect("[1/8] How proficient are you in Go?")
 	term.Expect("3  Teaches - Teach it to others.")
 	term.Keys("?")
 	term.Expect("Count code that shipped, not tutorials.")
-	term.Expect("Section: General requirements. Source: Requirements/1.")
+	term.Expect("Section: General requirements. Source: Requirements/1, Databases/2.")
+	term.Expect("One answer for: the levels, Databases.")
 	term.Keys("3\r")
 	term.Expect("Evidence (optional; Enter to skip):")
 	term.Type("shipped the billing service\r")
-	term.Expect("[2/9] How well do you test your code?")
+	term.Expect("[2/8] How well do you test your code?")
 	term.Keys("2\r")
 	term.Expect("── Responsibilities (1 question)")
-	term.Expect("[3/9] Will you join the on-call rotation?")
+	term.Expect("[3/8] Will you join the on-call rotation?")
 	term.Type("y\r")
 	term.Expect("── Senior Engineer (1 question)")
-	term.Expect("[4/9] How much do you mentor others?")
+	term.Expect("[4/8] How much do you mentor others?")
 	term.Keys("1\r")
 	term.Expect("── Nice-to-haves (1 question)")
-	term.Expect("[5/9] Have you contributed to open source?")
+	term.Expect("[5/8] Have you contributed to open source?")
 	term.Type("n\r")
-	term.Expect("── Databases (specialty) (3 questions)")
-	term.Expect("[6/9] How well do you write SQL?")
+	term.Expect("── Databases (specialty) (2 questions)")
+	term.Expect("[6/8] How well do you write SQL?")
 	term.Keys("3\r")
 	term.Expect("Evidence")
 	term.Type("\r")
-	// Worded exactly like question 1: its answer is the default.
-	term.Expect("[7/9] How proficient are you in Go?")
-	term.Expect("> 3  Teaches")
-	term.Keys("\r")
-	term.Expect("Evidence")
-	term.Type("\r")
-	term.Expect("[8/9] How well do you run services in production?")
+	term.Expect("[7/8] How well do you run services in production?")
 	term.Keys("2\r")
 	term.Expect("── Web (specialty) (1 question)")
-	term.Expect("[9/9] How well do you know HTTP?")
+	term.Expect("[8/8] How well do you know HTTP?")
 	term.Keys("2\r")
 
-	term.Expect("Done. All 9 questions answered.")
+	term.Expect("Done. All 8 questions answered.")
 	term.Expect("Fit level: Junior Engineer")
 	term.Expect("Senior Engineer")
 	term.Expect("mentor (rated 1, expects 2)")
@@ -154,7 +152,7 @@ func TestAssessInTerminal(t *testing.T) {
 	}
 	sameRatings(t, a, map[string]string{
 		"go": "3 (shipped the billing service)", "tests": "2", "on-call": "yes", "mentor": "1", "oss": "no",
-		"db-sql": "3", "db-go": "3", "shared-ops": "2", "web-http": "2",
+		"db-sql": "3", "db-go": "3 (shipped the billing service)", "shared-ops": "2", "web-http": "2",
 	})
 	if st, err := os.Stat(files[0]); err != nil || st.Mode().Perm() != 0o600 {
 		t.Errorf("file mode %v (%v), want 0600", st.Mode().Perm(), err)
@@ -221,5 +219,85 @@ func TestAssessInterruptAndResume(t *testing.T) {
 		"shared-ops": "2", "web-http": "2"})
 	if a.Person != "Bo" || a.Rater != "Cy" || a.Role != assess.Peer || a.TargetLevel != "" {
 		t.Errorf("opening answers in the file: %+v", a)
+	}
+}
+
+// An assessment that asks only what the answers leave open, in a real
+// terminal: an alternative already met is not asked, a met rung settles the
+// one below it (recorded as implied), the yes/no nice-to-haves are one
+// checklist, a question two specialties share is asked once, and the count
+// of questions shrinks as answers settle others.
+func TestAssessAsksOnlyWhatIsOpenInTerminal(t *testing.T) {
+	const rungs = "../assess/testdata/rungs.yaml"
+	out := filepath.Join(t.TempDir(), "ada.yaml")
+	term := ladderInTerminal(t, t.TempDir(), "assess", "--rubric", rungs, "--person", "Ada", "--role", "self",
+		"--current", "junior", "--target", "senior", "--specialty", "db,web", "--out", out)
+
+	term.Expect("12 to 15 questions in 6 sections, saved after every answer to")
+	term.Expect("── General requirements (2 to 4 questions)")
+	// Rails at Developing meets "knowledge of Ruby", which asks the same
+	// question: the desire to learn it is not asked.
+	term.Expect("[1/15] How strong is your Rails?")
+	term.Keys("2\r")
+	term.Expect("[2/14] How strong is your specialty's language?")
+	term.Keys("3\r")
+	term.Expect("[3/14] How well do you communicate?")
+	term.Keys("3\r")
+	// The Senior rung first; met, it settles the Junior one.
+	term.Expect("── Responsibilities (2 to 3 questions)")
+	term.Expect("[4/14] Ship mid?")
+	term.Keys("?")
+	term.Expect("Section: Responsibilities. Applies from Senior up.")
+	term.Keys("3\r")
+	term.Expect("[5/13] Tier 2 on-call?")
+	term.Type("y\r")
+	term.Expect("[6/13] Mentor?")
+	term.Keys("1\r")
+	term.Expect("── Nice-to-haves (2 questions)")
+	term.Expect("[7/13] Which of these are true for you? Check each one:")
+	term.Expect("[ ]  Remote team?")
+	term.Keys("\x1b[B")
+	term.Keys(" ")
+	term.Expect("[x]  Startup?")
+	term.Keys("\r")
+	term.Expect("[8/13] How much open source?")
+	term.Keys("0\r")
+	term.Expect("── Databases (specialty) (3 questions)")
+	term.Expect("[9/13] How strong is your Go?")
+	term.Keys("4\r")
+	term.Expect("[10/13] How strong is your Ruby?")
+	term.Keys("2\r")
+	term.Expect("[11/13] SQL?")
+	term.Keys("3\r")
+	term.Expect("── Web (specialty) (2 questions)")
+	term.Expect("[12/13] HTTP?")
+	term.Keys("2\r")
+	term.Expect("[13/13] Run services?")
+	term.Keys("3\r")
+	term.Expect("Done. All 13 questions answered; they settled 2 more without asking.")
+	term.Expect("Saved in " + out)
+	if code := term.Wait(); code != 0 {
+		t.Fatalf("exit %d, want 0", code)
+	}
+
+	b, err := os.ReadFile(rungs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := rubric.Parse(rungs, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := store.Load(out, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRatings(t, a, map[string]string{
+		"rails": "2", "ruby-knowledge": "2", "other-lang": "3", "comms": "3", "ship-mid": "3", "ship-small": "3",
+		"on-call": "yes", "mentor": "1", "remote": "no", "startup": "yes", "oss": "0",
+		"db-go": "4", "web-go": "4", "db-ruby": "2", "web-ruby": "2", "db-sql": "3", "web-http": "2", "shared-ops": "3",
+	})
+	if by := a.Ratings["ship-small"].Implied; by != "ship-mid" {
+		t.Errorf("ship-small is implied by %q, want ship-mid", by)
 	}
 }

@@ -231,7 +231,7 @@ func TestPageSummaries(t *testing.T) {
 	for ex, want := range map[string]string{
 		"senior-gitaly":      "Priya Raman meets every level up to Senior Backend Engineer. Staff Backend Engineer is approaching (63%): 10 items stand in the way, none of them required. Specialty: Gitaly (98%, meets).",
 		"senior-gitaly-2027": "Priya Raman meets every level of the ladder, up to Staff Backend Engineer. Strongest specialty: Gitaly (100%, meets).",
-		"new-graduate":       "Sam Okafor does not meet Intern, Backend Engineer yet. Intern, Backend Engineer is approaching (90%): 5 items stand in the way, 2 of them required. Specialty: Database (30%, not yet met).",
+		"new-graduate":       "Sam Okafor does not meet Intern, Backend Engineer yet. Intern, Backend Engineer is approaching (91%): 5 items stand in the way, 2 of them required. Specialty: Database (29%, not yet met).",
 	} {
 		pg := NewPage(r, plan(t, r, "../examples/"+ex+".yaml", assess.PlanOptions{}), PageOptions{})
 		if got := strings.Join(pg.Summary, " "); got != want {

@@ -237,6 +237,15 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 		if len(s.SupersededBy) > 0 {
 			p.line("superseded by: %s", strings.Join(s.SupersededBy, ", "))
 		}
+		if same := r.SameQuestion(c.ID); len(same) > 1 {
+			var others []string
+			for _, id := range same {
+				if id != c.ID {
+					others = append(others, id)
+				}
+			}
+			p.line("%s", Wrap(strings.Join(others, ", "), 80, "asked with:   ", "              "))
+		}
 		if len(c.Sources) > 0 {
 			p.line("%s", Wrap(strings.Join(c.Sources, "; "), 80, "source:       ", "              "))
 		}

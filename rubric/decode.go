@@ -233,7 +233,7 @@ func (dec decoder) criterion(n *doc.Node) (Criterion, error) {
 	d := dec.d
 	c := Criterion{at: positions{"": doc.PosOf(n)}}
 	known := []string{"id", "prompt", "help", "kind", "strength", "level", "specialty", "specialties",
-		"answer", "notes", "theme", "expect", "group", "supersedes", "source", "sources", "aliases"}
+		"answer", "same_as", "notes", "theme", "expect", "group", "supersedes", "source", "sources", "aliases"}
 	err := d.Map(n, "a criterion", known, func(key string, f doc.Field) error {
 		var (
 			err error
@@ -263,6 +263,8 @@ func (dec decoder) criterion(n *doc.Node) (Criterion, error) {
 		case "answer":
 			s, err = d.String(f.Value, "answer")
 			c.Answer = Answer(s)
+		case "same_as":
+			c.SameAs, err = d.String(f.Value, "same_as")
 		case "notes":
 			c.Notes, err = d.String(f.Value, "notes")
 		case "theme":

@@ -12,6 +12,7 @@ import (
 // whose export loads back. Never a panic.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(base))
+	f.Add([]byte(shared))
 	f.Add([]byte(strings.Replace(base, "min: 1}", "min: 3}", 1)))
 	f.Add([]byte(`{"format": "ladder/rubric/v1", "id": "x", "version": "1", "title": "X", "scale": [{"value": 0, "label": "a"}, {"value": 1, "label": "b"}], "levels": [{"id": "l", "title": "L", "expect": 1}], "criteria": [{"id": "c", "prompt": "C?", "level": "l"}]}`))
 	f.Add([]byte("a: &a [*a]\n"))

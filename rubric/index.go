@@ -40,6 +40,8 @@ type index struct {
 	specialtyBonus  map[string][]string
 	specialtyOrder  map[string]int
 	criteriaOfScope map[string][]string // specialty id -> its criteria
+
+	questions questions
 }
 
 func newIndex(r *Rubric) *index {
@@ -163,6 +165,8 @@ func (x *index) finish(r *Rubric) {
 			}
 		}
 	}
+
+	x.questions = newQuestions(r, x)
 
 	x.specialtyUnits = map[string][]Unit{}
 	x.specialtyBonus = map[string][]string{}

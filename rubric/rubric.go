@@ -160,6 +160,7 @@ type Criterion struct {
 	Level       string   `json:"level,omitempty" yaml:"level,omitempty"`
 	Specialties []string `json:"specialties,omitempty" yaml:"specialties,omitempty"`
 	Answer      Answer   `json:"answer" yaml:"answer"`
+	SameAs      string   `json:"same_as,omitempty" yaml:"same_as,omitempty"`
 	Notes       string   `json:"notes,omitempty" yaml:"notes,omitempty"`
 	Theme       string   `json:"theme,omitempty" yaml:"theme,omitempty"`
 	Expect      int      `json:"expect,omitempty" yaml:"expect,omitempty"`

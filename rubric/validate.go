@@ -83,6 +83,9 @@ func (r *Rubric) validate(d *doc.Document) error {
 	r.checkLevels(p)
 	r.checkThemesAndSpecialties(p)
 	r.idx = newIndex(r)
+	// A criterion that asks another's question takes its prompt first, so
+	// that the checks below see it.
+	r.checkSameAs(p)
 	cycles := r.checkGroups(p)
 	r.checkCriteria(p)
 	r.checkNotAssessed(p)
@@ -307,7 +310,7 @@ func (r *Rubric) checkCriteria(p *problems) {
 		case r.idx.criterion[c.ID] != i:
 			p.add(c.at.of("id"), "duplicate criterion id %q", c.ID)
 		}
-		if strings.TrimSpace(c.Prompt) == "" {
+		if strings.TrimSpace(c.Prompt) == "" && c.SameAs == "" { // a broken same_as is reported already
 			p.add(c.at.of(""), "criterion %q has no prompt", c.ID)
 		}
 		if !validKind(c.Kind) {
@@ -507,8 +510,11 @@ func (r *Rubric) checkSupersedes(p *problems) {
 				// an unknown level is reported with the criterion
 			case r.LevelIndex(o.Level) >= r.LevelIndex(c.Level):
 				p.add(c.at.of("supersedes"), "criterion %q (level %s) supersedes %q (level %s): it must come from a higher level", c.ID, c.Level, old, o.Level)
-			case c.Group != "" || o.Group != "":
-				p.add(c.at.of("supersedes"), "criterion %q supersedes %q, but criteria in groups cannot supersede or be superseded", c.ID, old)
+			case o.Group != "":
+				// A grouped rung may replace a lone one (at Staff, "Tier 2 or 3
+				// OR Incident Management" replaces "Tier 2 or 3"); the other
+				// way round would take a member out of its group.
+				p.add(c.at.of("supersedes"), "criterion %q supersedes %q, but a criterion in a group cannot be superseded", c.ID, old)
 			}
 		}
 	}

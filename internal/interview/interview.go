@@ -100,7 +100,7 @@ func (iv *Interview) Opening(a *assess.Assessment, known Known) error {
 			def = r.Levels[next].ID
 		}
 		id, err := iv.level("Target level:",
-			"The questions go up to one level above the target, so that you see what the next step asks too; with no target, every level is asked. The result scores every level either way.",
+			"The questions go up to the target level; with no target, every level is asked. The result scores every level either way, and resuming later with a higher --target asks what the next levels add.",
 			"none", "ask about every level", def)
 		if err != nil {
 			return err
@@ -156,97 +156,112 @@ func (iv *Interview) level(message, help, none, noneDesc, def string) (string, e
 // errBack is how a question says that the person went back.
 var errBack = errors.New("back")
 
-// Ask asks the questions of q, starting at the first one a has no answer
-// for, and saves after every answer. Going back shows the earlier answer
-// as the default; going forward past where this session has been skips
-// questions answered already (by an earlier, --quick session, say).
+// Ask asks the open steps of q, from the first, and saves after every
+// answer. Before each step, what the answers so far settle is recorded
+// (assess.Questionnaire.Settle): a question's other criteria, the lower
+// rungs an answer meets, and the alternatives it makes moot are not asked.
+// Going back shows the earlier answer as the default; going forward skips
+// what is answered or settled already (by an earlier --quick session, say).
 func (iv *Interview) Ask(a *assess.Assessment, q *assess.Questionnaire) error {
-	n := len(q.Questions)
-	i := q.FirstUnanswered(a)
-	reached := i
-	var shown *assess.Section
-	samePrompt := iv.samePrompts()
-	for i < n {
-		qu := q.Questions[i]
-		if qu.Section != shown {
-			iv.heading(q, qu.Section)
-			shown = qu.Section
+	s := &session{iv: iv, a: a, q: q, withdrawn: map[string]assess.Rating{}}
+	if w, changed := q.Settle(a); changed {
+		s.keep(w)
+		if err := iv.Save(); err != nil {
+			return err
 		}
-		err := iv.ask(a, q, i, samePrompt)
+	}
+	var history []int
+	var shown *assess.Section
+	for i := q.Next(a, 0); i >= 0; {
+		st := q.Steps[i]
+		if st.Section != shown {
+			iv.heading(a, q, st.Section)
+			shown = st.Section
+		}
+		prev := s.before(i, history)
+		err := s.ask(i, prev >= 0)
 		if errors.Is(err, errBack) {
-			i--
+			if len(history) > 0 {
+				history = history[:len(history)-1]
+			}
+			i = prev
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		i++
-		if i > reached {
-			for i < n && a.Answered(q.Questions[i].Criterion.ID) {
-				i++
-			}
-			reached = i
-		}
+		history = append(history, i)
+		i = q.Next(a, i+1)
 	}
 	return nil
 }
 
-// heading introduces a section.
-func (iv *Interview) heading(q *assess.Questionnaire, s *assess.Section) {
-	if iv.Out == nil {
-		return
+// session is one run of Ask.
+type session struct {
+	iv *Interview
+	a  *assess.Assessment
+	q  *assess.Questionnaire
+	// withdrawn keeps the implied ratings an answer took back, for their
+	// notes.
+	withdrawn map[string]assess.Rating
+}
+
+// before is the step "back" returns to from step i: the one asked before
+// it in this session, else (a resumed session) the nearest answered step
+// before it; -1 when there is none.
+func (s *session) before(i int, history []int) int {
+	if len(history) > 0 {
+		return history[len(history)-1]
 	}
-	n := len(s.Criteria)
-	fmt.Fprintf(iv.Out, "\n%s %s\n", iv.Style.Bold("── "+s.Title), iv.Style.Dim(fmt.Sprintf("(%d %s)", n, plural(n, "question", "questions"))))
-	switch s.Kind {
-	case assess.LevelSection:
-		fmt.Fprintln(iv.Out, iv.Style.Dim("What this level adds to the ones below it."))
-	case assess.NiceToHavesSection:
-		fmt.Fprintln(iv.Out, iv.Style.Dim("Reported apart; never part of a score."))
-	case assess.SpecialtySection:
-		if sp := iv.Rubric.Specialty(s.ID); sp != nil && sp.Summary != "" {
-			fmt.Fprintln(iv.Out, iv.Style.Dim(sp.Summary+"."))
+	states := s.q.States(s.a)
+	for j := i - 1; j >= 0; j-- {
+		if states[j] == assess.Answered {
+			return j
 		}
+	}
+	return -1
+}
+
+func (s *session) keep(withdrawn map[string]assess.Rating) {
+	for id, rt := range withdrawn {
+		s.withdrawn[id] = rt
 	}
 }
 
-// samePrompts maps each prompt text to the criteria that ask it, for the
-// prompts that more than one criterion shares.
-func (iv *Interview) samePrompts() map[string][]string {
-	all := map[string][]string{}
-	for _, c := range iv.Rubric.Criteria {
-		all[c.Prompt] = append(all[c.Prompt], c.ID)
-	}
-	for p, ids := range all {
-		if len(ids) < 2 {
-			delete(all, p)
-		}
-	}
-	return all
+// commit settles what the answers imply and saves.
+func (s *session) commit() error {
+	w, _ := s.q.Settle(s.a)
+	s.keep(w)
+	return s.iv.Save()
 }
 
-// earlier is the answer to use as a question's default: its own, else the
-// answer to another criterion with the very same question.
-func (iv *Interview) earlier(a *assess.Assessment, c *rubric.Criterion, same map[string][]string) (assess.Rating, bool) {
-	if rt, ok := a.Ratings[c.ID]; ok {
-		return rt, true
-	}
-	for _, id := range same[c.Prompt] {
-		other := iv.Rubric.Criterion(id)
-		if rt, ok := a.Ratings[id]; ok && other.Answer == c.Answer {
-			return assess.Rating{Value: rt.Value, YesNo: rt.YesNo}, true
+// record gives every criterion of qu the rating rt, each keeping its note.
+func (s *session) record(qu *assess.Question, rt assess.Rating) {
+	for _, c := range qu.Criteria() {
+		r := rt
+		r.Note = ""
+		if old, ok := s.a.Ratings[c.ID]; ok {
+			r.Note = old.Note
+		} else if old, ok := s.withdrawn[c.ID]; ok {
+			r.Note = old.Note
 		}
+		s.a.Ratings[c.ID] = r
 	}
-	return assess.Rating{}, false
 }
 
-// ask asks question i and records and saves the answer.
-func (iv *Interview) ask(a *assess.Assessment, q *assess.Questionnaire, i int, same map[string][]string) error {
-	qu := q.Questions[i]
+// ask asks step i, records and saves the answer.
+func (s *session) ask(i int, canGoBack bool) error {
+	st := s.q.Steps[i]
+	k, n := s.q.Position(s.a, i)
+	if st.Checklist() {
+		return s.checklist(st, fmt.Sprintf("[%d/%d] ", k, n))
+	}
+	iv, a := s.iv, s.a
+	qu := st.Questions[0]
 	c := qu.Criterion
-	message := fmt.Sprintf("[%d/%d] %s", i+1, len(q.Questions), c.Prompt)
-	help := iv.help(qu)
-	prev, answered := iv.earlier(a, c, same)
+	message := fmt.Sprintf("[%d/%d] %s", k, n, c.Prompt)
+	help := iv.help(qu, st.Section)
+	prev, answered := a.Ratings[c.ID]
 
 	var rt assess.Rating
 	if c.Answer == rubric.YesNo {
@@ -268,7 +283,7 @@ func (iv *Interview) ask(a *assess.Assessment, q *assess.Questionnaire, i int, s
 				def = k
 			}
 		}
-		if i > 0 {
+		if canGoBack {
 			options = append(options, prompt.Option{Label: "«  back", Description: "to the previous question"})
 		}
 		k, err := iv.Prompter.Select(message, help, options, def)
@@ -280,47 +295,161 @@ func (iv *Interview) ask(a *assess.Assessment, q *assess.Questionnaire, i int, s
 		}
 		rt = assess.Rating{Value: scale[k].Value}
 	}
-	if old, ok := a.Ratings[c.ID]; ok {
-		rt.Note = old.Note
-	}
-	a.Ratings[c.ID] = rt
-	if err := iv.Save(); err != nil {
+	s.record(qu, rt)
+	if err := s.commit(); err != nil {
 		return err
 	}
 	if !iv.Evidence || rt.YesNo || rt.Value < min(3, iv.Rubric.MaxRating()) {
 		return nil
 	}
+	old := a.Ratings[c.ID].Note
 	note, err := iv.Prompter.Input("Evidence (optional; Enter to skip):",
 		"A line that backs the rating: a project, a link, a date. It is kept with the rating in the file. Enter keeps what is shown; a single - removes it.",
-		rt.Note, nil)
+		old, nil)
 	if err != nil {
 		return err
 	}
 	switch note = strings.TrimSpace(note); note {
-	case rt.Note:
+	case old:
 		return nil
 	case "-":
 		note = ""
 	}
-	rt.Note = note
-	a.Ratings[c.ID] = rt
+	for _, c := range qu.Criteria() {
+		rt := a.Ratings[c.ID]
+		rt.Note = note
+		a.Ratings[c.ID] = rt
+	}
 	return iv.Save()
 }
 
-// help is shown on '?': the criterion's guidance, where it sits and where
-// it comes from. Never what rating a level expects: the person answers
-// before seeing any expectation.
-func (iv *Interview) help(qu assess.Question) string {
+// checklist asks several yes/no questions as one: the checked ones are yes,
+// the others no.
+func (s *session) checklist(st *assess.Step, counter string) error {
+	iv, a := s.iv, s.a
+	options := make([]prompt.Option, len(st.Questions))
+	var defaults []int
+	var sources []string
+	for k, qu := range st.Questions {
+		options[k] = prompt.Option{Label: qu.Criterion.Prompt}
+		if rt, ok := a.Ratings[qu.Criterion.ID]; ok && rt.Yes() {
+			defaults = append(defaults, k)
+		}
+		sources = append(sources, sourcesOf(qu)...)
+	}
+	help := "Each line is a yes/no question: checked is yes, unchecked is no. Space checks a line, Enter when done; typing filters the list." +
+		"\n  Section: " + st.Section.Title + ". Source: " + strings.Join(sources, ", ") + "."
+	picked, err := iv.Prompter.MultiSelect(counter+"Which of these are true for you? Check each one:", help, options, defaults)
+	if err != nil {
+		return err
+	}
+	yes := map[int]bool{}
+	for _, k := range picked {
+		yes[k] = true
+	}
+	for k, qu := range st.Questions {
+		rt := assess.Rating{YesNo: true}
+		if yes[k] {
+			rt.Value = 1
+		}
+		s.record(qu, rt)
+	}
+	return s.commit()
+}
+
+// heading introduces a section with the number of questions it asks: those
+// answered and open, as a range when other answers may still settle some.
+func (iv *Interview) heading(a *assess.Assessment, q *assess.Questionnaire, s *assess.Section) {
+	if iv.Out == nil {
+		return
+	}
+	states := q.States(a)
+	least, most := 0, 0
+	for i, st := range q.Steps {
+		if st.Section != s || states[i] == assess.Settled {
+			continue
+		}
+		most++
+		if states[i] == assess.Answered || !st.Conditional() {
+			least++
+		}
+	}
+	count := fmt.Sprintf("(%d %s)", most, plural(most, "question", "questions"))
+	if least < most {
+		count = fmt.Sprintf("(%d to %d questions)", least, most)
+	}
+	fmt.Fprintf(iv.Out, "\n%s %s\n", iv.Style.Bold("── "+s.Title), iv.Style.Dim(count))
+	switch s.Kind {
+	case assess.LevelSection:
+		fmt.Fprintln(iv.Out, iv.Style.Dim("What this level adds to the ones below it."))
+	case assess.NiceToHavesSection:
+		fmt.Fprintln(iv.Out, iv.Style.Dim("Reported apart; never part of a score."))
+	case assess.SpecialtySection:
+		if sp := iv.Rubric.Specialty(s.ID); sp != nil && sp.Summary != "" {
+			fmt.Fprintln(iv.Out, iv.Style.Dim(sp.Summary+"."))
+		}
+	}
+}
+
+// sourcesOf lists the source references of a question's criteria, each
+// once.
+func sourcesOf(qu *assess.Question) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range qu.Criteria() {
+		for _, src := range c.Sources {
+			if !seen[src] {
+				seen[src] = true
+				out = append(out, src)
+			}
+		}
+	}
+	return out
+}
+
+// help is shown on '?': the question's guidance, where it sits, where it
+// comes from and, when it rates several parts of the ladder at once,
+// which. Never what rating a level expects: the person answers before
+// seeing any expectation.
+func (iv *Interview) help(qu *assess.Question, s *assess.Section) string {
 	c := qu.Criterion
 	var parts []string
 	if c.Help != "" {
 		parts = append(parts, strings.TrimSpace(c.Help))
 	}
-	where := "Section: " + qu.Section.Title + "."
-	if len(c.Sources) > 0 {
-		where += " Source: " + strings.Join(c.Sources, ", ") + "."
+	where := "Section: " + s.Title + "."
+	// A stricter rung is asked with its line, in a lower level's section.
+	home := iv.Rubric.Levels[0].ID
+	if s.Kind == assess.LevelSection {
+		home = s.ID
+	}
+	if c.General() && c.Level != home {
+		where += " Applies from " + iv.Rubric.Level(c.Level).Title + " up."
+	}
+	if src := sourcesOf(qu); len(src) > 0 {
+		where += " Source: " + strings.Join(src, ", ") + "."
 	}
 	parts = append(parts, where)
+	var scopes []string
+	seen := map[string]bool{}
+	for _, c := range qu.Criteria() {
+		names := []string{"the levels"}
+		if !c.General() {
+			names = names[:0]
+			for _, id := range c.Specialties {
+				names = append(names, iv.Rubric.Specialty(id).Title)
+			}
+		}
+		for _, name := range names {
+			if !seen[name] {
+				seen[name] = true
+				scopes = append(scopes, name)
+			}
+		}
+	}
+	if len(scopes) > 1 {
+		parts = append(parts, "One answer for: "+strings.Join(scopes, ", ")+".")
+	}
 	return strings.Join(parts, "\n  ")
 }
 
