@@ -392,16 +392,8 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, agree *a
 		}
 	}
 
-	for _, l := range r.Levels {
-		score, meets := scorer.levelMeets(consensus, l.ID)
-		pc.ConsensusLevels = append(pc.ConsensusLevels, LevelScore{Level: l.ID, Score: score, Meets: meets})
-	}
-	for _, ls := range pc.ConsensusLevels {
-		if !ls.Meets {
-			break
-		}
-		pc.ConsensusFit = ls.Level
-	}
+	pc.ConsensusLevels = scorer.levelScores(consensus)
+	pc.ConsensusFit = fitLevel(r, func(i int) bool { return pc.ConsensusLevels[i].Meets })
 
 	if pc.CurrentLevel != "" {
 		fit, cur := r.LevelIndex(pc.ConsensusFit), r.LevelIndex(pc.CurrentLevel) // -1 for no fit: below any level
