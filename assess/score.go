@@ -36,7 +36,9 @@ type Count struct {
 	Total int
 }
 
-// TargetScore is the score of one level or one specialty.
+// TargetScore is the score of one level or one specialty. Its lists may
+// share storage with those of the level below (see run): read them, do not
+// change them in place.
 type TargetScore struct {
 	ID        string
 	Specialty bool

@@ -207,9 +207,8 @@ func addGaps(gaps, units []UnitScore, added int) []UnitScore {
 
 // sortGaps puts gaps in gap order: required first, then by weight x
 // (1 - credit), then in rubric order.
-func sortGaps(gaps []UnitScore) []UnitScore {
+func sortGaps(gaps []UnitScore) {
 	sort.SliceStable(gaps, func(i, j int) bool { return gapBefore(gaps[i], gaps[j]) })
-	return gaps
 }
 
 func gapBefore(a, b UnitScore) bool {

@@ -262,16 +262,23 @@ func (r *Rubric) checkGroups(p *problems) (cycles bool) {
 	}
 	// Cycles: a group is nested in itself when the edge to its parent lies
 	// on a cycle of the nesting.
+	parentOf := func(g *Group) (int, bool) {
+		if g.Group == "" { // none, even if a group is (wrongly) named ""
+			return 0, false
+		}
+		i, ok := r.idx.group[g.Group]
+		return i, ok
+	}
 	edges := make([][]int, len(r.Groups))
 	for i := range r.Groups {
-		if parent, ok := r.idx.group[r.Groups[i].Group]; ok {
+		if parent, ok := parentOf(&r.Groups[i]); ok {
 			edges[parent] = append(edges[parent], r.idx.group[r.Groups[i].ID])
 		}
 	}
 	comp := components(len(r.Groups), edges)
 	for i := range r.Groups {
 		g := &r.Groups[i]
-		if parent, ok := r.idx.group[g.Group]; ok && comp[parent] == comp[r.idx.group[g.ID]] {
+		if parent, ok := parentOf(g); ok && comp[parent] == comp[r.idx.group[g.ID]] {
 			p.add(g.at.of("group"), "group %q is nested in itself (a group cycle)", g.ID)
 			cycles = true
 		}
