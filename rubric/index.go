@@ -191,11 +191,13 @@ func (x *index) finish(r *Rubric) {
 // and below, minus those superseded by another of them, in rubric order.
 //
 // A criterion belongs to the sets of a run of levels: from its own up to,
-// not including, the lowest level of a criterion that supersedes it. Each
-// set is built from those runs in one pass over the rubric per level it
-// changes at, and a set that only adds criteria after the previous one's
-// shares that one's storage, so a rubric written lowest level first keeps
-// one list, not one per level.
+// not including, the lowest level of a criterion that supersedes it. Going
+// up the levels, a set is the one below, plus the criteria whose run starts
+// there, minus those whose run ends there. When none leave and all arrive
+// after the last one in rubric order, the lists of the level below are
+// extended, sharing their storage (a rubric written lowest level first
+// keeps one list, not one per level); otherwise new lists are built. The
+// work is proportional to the criteria plus the sets that change.
 func (x *index) finishLevels(r *Rubric, unitOf func(*Criterion, string) (Unit, bool)) {
 	n := len(r.Levels)
 	type span struct{ from, to int } // levels [from, to)
