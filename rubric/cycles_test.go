@@ -159,7 +159,7 @@ func TestCyclesMatchTheirDefinition(t *testing.T) {
 			b.WriteString("]}\n")
 		}
 		src := b.String()
-		r, err := Parse("r.yaml", []byte(src))
+		_, err := Parse("r.yaml", []byte(src))
 		var ve *ValidationError
 		if !errors.As(err, &ve) {
 			continue // valid, or not even decoded
@@ -176,7 +176,7 @@ func TestCyclesMatchTheirDefinition(t *testing.T) {
 		}
 		// Decode again to walk the same rubric the slow way.
 		d, _ := doc.Parse("r.yaml", []byte(src))
-		r, _ = decode(d)
+		r, _ := decode(d)
 		r.idx = newIndex(r)
 		wantG, wantC := naiveCycles(r)
 		sort.Strings(gotG)
