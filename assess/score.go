@@ -365,3 +365,8 @@ func notes(r *rubric.Rubric, res *Result) []string {
 	}
 	return out
 }
+
+// extends reports whether list begins with prefix, stored in the same place.
+func extends[T any](list, prefix []T) bool {
+	return len(list) >= len(prefix) && (len(prefix) == 0 || &list[0] == &prefix[0])
+}

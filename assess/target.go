@@ -8,18 +8,20 @@ import (
 )
 
 // run is the scoring of one target in progress, kept so that the next
-// level can carry on from it. Level L+1's units are usually level L's plus
-// the rung L+1 introduces (a ladder written lowest level first, each level
-// expecting what the one below does, and the rubric shares one list between
-// them): then its units, rungs, score and gaps are level L's plus what the
-// new rung adds, and only the new rung is scored. Otherwise the run starts
-// over. So scoring every level of a ladder costs what its levels add, not
-// the square of it; the result's lists share storage the same way.
+// level can carry on from it. Level L+1's units are usually level L's
+// followed by those of the rung L+1 introduces (a ladder written lowest
+// level first, each level expecting what the one below does; the rubric
+// says when, see LevelExtendsBelow): then its units, rungs, score and gaps
+// are level L's plus what the new rung adds, and only the new rung is
+// scored. Otherwise the run starts over. So scoring every level of a ladder
+// costs what its levels add, not the square of it; the result's lists share
+// storage the same way.
 type run struct {
 	started  bool
 	describe bool // units, rungs and gaps are kept
 	expect   int
-	units    []rubric.Unit // scored so far: a prefix of the next level's when it carries on
+	level    int           // the index of the level scored; -1 for a specialty
+	units    []rubric.Unit // scored so far
 	bonus    []string
 	top      int // the highest rung slot among units; -1 for none
 
@@ -43,17 +45,19 @@ type rung struct {
 }
 
 // levelTarget scores the current assessment against a level, carrying on
-// from r.
+// from r when r holds the level below and the level extends it.
 func (s *Scorer) levelTarget(r *run, levelID string, describe bool) TargetScore {
 	s.target(levelID)
-	t := s.advance(r, s.r.LevelUnits(levelID), s.r.LevelBonus(levelID), describe)
+	level := s.r.LevelIndex(levelID)
+	carry := r.started && r.level == level-1 && s.r.LevelExtendsBelow(levelID)
+	t := s.advance(r, carry, level, s.r.LevelUnits(levelID), s.r.LevelBonus(levelID), describe)
 	t.ID = levelID
 	return t
 }
 
 func (s *Scorer) specialtyTarget(id string) TargetScore {
 	s.target("")
-	t := s.advance(&run{}, s.r.SpecialtyUnits(id), s.r.SpecialtyBonus(id), true)
+	t := s.advance(&run{}, false, -1, s.r.SpecialtyUnits(id), s.r.SpecialtyBonus(id), true)
 	t.ID, t.Specialty = id, true
 	return t
 }
@@ -71,11 +75,11 @@ func (s *Scorer) target(levelID string) {
 // specialty's units.
 func (s *Scorer) slot(u rubric.Unit) int { return s.r.LevelIndex(u.Level) + 1 }
 
-// carriesOn reports whether units and bonus extend what r scored, at the
-// same expectation, with every added unit on a rung above r's.
+// carriesOn reports whether r can carry on to units and bonus, which the
+// rubric says extend what r scored: the same expectation and the same
+// kind of run, and every added unit on a rung above r's.
 func (s *Scorer) carriesOn(r *run, units []rubric.Unit, bonus []string, describe bool) bool {
-	if !r.started || r.expect != s.expect || r.describe != describe ||
-		!extends(units, r.units) || !extends(bonus, r.bonus) {
+	if r.expect != s.expect || r.describe != describe || len(units) < len(r.units) || len(bonus) < len(r.bonus) {
 		return false
 	}
 	for _, u := range units[len(r.units):] {
@@ -86,21 +90,17 @@ func (s *Scorer) carriesOn(r *run, units []rubric.Unit, bonus []string, describe
 	return true
 }
 
-// extends reports whether list begins with prefix, stored in the same place.
-func extends[T any](list, prefix []T) bool {
-	return len(list) >= len(prefix) && (len(prefix) == 0 || &list[0] == &prefix[0])
-}
-
 // advance scores the current target's units and bonus criteria, carrying on
-// from r when it can and starting over when not, and leaves r where the
-// next level can carry on. With describe false it only scores (units, rungs
-// and gaps are left out).
-func (s *Scorer) advance(r *run, units []rubric.Unit, bonus []string, describe bool) TargetScore {
-	if !s.carriesOn(r, units, bonus, describe) {
+// from r when carry says the lists extend r's and r can, starting over when
+// not, and leaves r where the next level can carry on. With describe false
+// it only scores (units, rungs and gaps are left out).
+func (s *Scorer) advance(r *run, carry bool, level int, units []rubric.Unit, bonus []string, describe bool) TargetScore {
+	if !carry || !s.carriesOn(r, units, bonus, describe) {
 		inf := math.Inf(1)
 		*r = run{started: true, describe: describe, expect: s.expect, top: -1,
 			low: [2]float64{inf, inf}, requiredMet: [2]bool{true, true}}
 	}
+	r.level = level
 	added := units[len(r.units):]
 	for _, u := range added {
 		credit, filled := s.unitCredits(u)

@@ -43,6 +43,7 @@ type index struct {
 	levelSet        [][]string // per level: its criteria, superseded ones removed
 	levelUnits      [][]Unit   // per level: the units of that set, bonus apart
 	levelBonus      [][]string
+	levelExtends    []bool // per level: its lists are the level below's and then its own
 	specialtyUnits  map[string][]Unit
 	specialtyBonus  map[string][]string
 	criteriaOfScope map[string][]string // specialty id -> its criteria
@@ -223,6 +224,7 @@ func (x *index) finishLevels(r *Rubric, unitOf func(*Criterion, string) (Unit, b
 	x.levelSet = make([][]string, n)
 	x.levelUnits = make([][]Unit, n)
 	x.levelBonus = make([][]string, n)
+	x.levelExtends = make([]bool, n)
 	var (
 		set   []int // criteria of the previous level's set, in rubric order
 		ids   []string
@@ -234,6 +236,7 @@ func (x *index) finishLevels(r *Rubric, unitOf func(*Criterion, string) (Unit, b
 		if ends[li] == 0 && (len(set) == 0 || len(added) == 0 || added[0] > set[len(set)-1]) {
 			// Only criteria after the last one: extend the shared lists.
 			set = append(set, added...)
+			x.levelExtends[li] = li > 0
 		} else {
 			// Criteria leave, or arrive in between: a new list in rubric order.
 			next := make([]int, 0, len(set)+len(added))
@@ -280,6 +283,17 @@ func (r *Rubric) LevelUnits(levelID string) []Unit {
 		return r.idx.levelUnits[i]
 	}
 	return nil
+}
+
+// LevelExtendsBelow reports whether a level's lists (LevelCriteria,
+// LevelUnits, LevelBonus) are those of the level below it followed by the
+// level's own: it supersedes nothing, and its criteria come after the
+// others in rubric order. A scorer can then carry on from the level below.
+func (r *Rubric) LevelExtendsBelow(levelID string) bool {
+	if i := r.LevelIndex(levelID); i >= 0 {
+		return r.idx.levelExtends[i]
+	}
+	return false
 }
 
 // LevelBonus are the bonus criteria of a level's set.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,6 +123,25 @@ func TestLevelSetsMatchTheirDefinition(t *testing.T) {
 			}
 			if got := r.LevelBonus(l.ID); !reflect.DeepEqual(got, bonus) {
 				t.Fatalf("case %d, %s: bonus %v, want %v\n%s", n, l.ID, got, bonus, src)
+			}
+			if r.LevelExtendsBelow(l.ID) {
+				below := r.Levels[li-1].ID
+				for _, lists := range [][2][]string{
+					{r.LevelCriteria(below), ids}, {r.LevelBonus(below), bonus},
+				} {
+					if len(lists[0]) > len(lists[1]) || !slices.Equal(lists[0], lists[1][:len(lists[0])]) {
+						t.Fatalf("case %d, %s extends %s, but %v does not begin with %v\n%s", n, l.ID, below, lists[1], lists[0], src)
+					}
+				}
+				prev := r.LevelUnits(below)
+				if len(prev) > len(units) || !slices.Equal(prev, units[:len(prev)]) {
+					t.Fatalf("case %d, %s extends %s, but its units do not begin with %v\n%s", n, l.ID, below, prev, src)
+				}
+				for _, u := range units[len(prev):] {
+					if u.Level != l.ID {
+						t.Fatalf("case %d, %s extends %s with a unit of %s\n%s", n, l.ID, below, u.Level, src)
+					}
+				}
 			}
 		}
 	}

@@ -5,7 +5,11 @@ package shapes
 
 import (
 	"fmt"
+	"math"
+	"runtime"
+	"runtime/debug"
 	"strings"
+	"time"
 )
 
 // head is a rubric's opening, up to and including its levels: levels l0,
@@ -83,4 +87,25 @@ func NestedGroups(n int) string {
 		fmt.Fprintf(b, "  - {id: c%d, level: l0, group: g%d, prompt: \"Skill %d?\"}\n", i, i, i)
 	}
 	return b.String()
+}
+
+// Growth is how much longer f takes on a shape four times as large: the
+// time of f(4n) over the time of f(n), each the fastest of seven runs with
+// the garbage collector held off, so that neither a busy machine nor the
+// size of the heap disturbs it much. Work that grows linearly gives about
+// 4 (n log n a little more); work that grows with the square, 16.
+func Growth(f func(n int), n int) float64 {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	fastest := func(n int) time.Duration {
+		best := time.Duration(math.MaxInt64)
+		for range 7 {
+			runtime.GC()
+			start := time.Now()
+			f(n)
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	small := fastest(n)
+	return float64(fastest(4*n)) / float64(max(small, time.Microsecond))
 }
