@@ -340,10 +340,10 @@ func (p *parser) ratings(n *doc.Node) error {
 		rt, err := p.rating(f.Value, c, key)
 		if err != nil {
 			var de *doc.Error
-			if p.opt.Migrate && errors.As(err, &de) {
-				return p.retire(key, f.Value, de.Msg)
+			if p.opt.Migrate && errors.As(err, &de) && p.retire(key, f.Value, de.Msg) == nil {
+				return nil
 			}
-			return err
+			return err // what the criterion cannot take, said as the criterion would
 		}
 		if key != c.ID {
 			p.warnings = append(p.warnings, Warning{File: d.File, Kind: Renamed, Msg: fmt.Sprintf("criterion %q is now %q", key, c.ID) + migrateHint})
@@ -414,12 +414,11 @@ func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (Rating, e
 	if err != nil {
 		return rt, err
 	}
-	word := strings.ToLower(v.Value)
-	isWord := v.Tag == "!!bool" || (v.Tag == "!!str" && (word == "yes" || word == "no"))
+	yes, isWord := d.YesNo(v)
 	switch {
 	case isWord && (c == nil || c.Answer == rubric.YesNo):
 		rt.YesNo = true
-		if word == "yes" || word == "true" {
+		if yes {
 			rt.Value = 1
 		}
 	case isWord:

@@ -85,6 +85,11 @@ func TestParseErrors(t *testing.T) {
 			`a.yaml:5:39: rating of "ship-small": implied_by names unknown criterion "ship-giant"`},
 		{"implied by a criterion of another line", head + "ratings:\n  ship-small: {rating: 3, implied_by: mentor}\n",
 			`a.yaml:5:39: rating of "ship-small": implied_by names "mentor", which does not supersede it`},
+		{"a word tagged as a boolean", head + "ratings:\n  on-call: !!bool maybe\n", `a.yaml:5:12: "on-call" is answered yes or no, not "maybe"`},
+		{"a word tagged as a boolean, on the scale", head + "ratings:\n  ruby: !!bool maybe\n", `a.yaml:5:9: rating of ruby must be a whole number, not "maybe"`},
+		{"a leading zero", head + "ratings:\n  ruby: 010\n", `a.yaml:5:9: rating of ruby must be a whole number in decimal digits, not "010"`},
+		{"hexadecimal", head + "ratings:\n  ruby: 0x3\n", `a.yaml:5:9: rating of ruby must be a whole number in decimal digits, not "0x3"`},
+		{"true as a string", head + "ratings:\n  on-call: \"true\"\n", `a.yaml:5:12: "on-call" is answered yes or no, not "true"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := Parse("a.yaml", []byte(tc.src), r, Options{})
@@ -101,5 +106,26 @@ func TestOtherVersionIsAWarning(t *testing.T) {
 	_, warnings, err := Parse("a.yaml", []byte(src), r, Options{})
 	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0].Msg, `version "1" of rubric "mini", scored against version "2"`) {
 		t.Errorf("got %v %v", warnings, err)
+	}
+}
+
+// ladder migrate keeps what the rubric cannot take, but only as it was
+// written: a rating it cannot read exactly is an error, never a guess
+// written back to disk.
+func TestMigrateNeverGuessesARating(t *testing.T) {
+	r := loadMini(t)
+	head := "format: ladder/assessment/v1\nrubric: {id: mini, version: \"1\"}\nperson: Ada\n"
+	for _, tc := range []struct{ name, src, want string }{
+		{"unknown criterion, bool-tagged word", head + "ratings:\n  gone: !!bool maybe\n", `a.yaml:5:9: rating of gone must be a whole number, not "maybe"`},
+		{"yes/no criterion, bool-tagged word", head + "ratings:\n  on-call: !!bool maybe\n", `a.yaml:5:12: "on-call" is answered yes or no, not "maybe"`},
+		{"leading zero", head + "ratings:\n  ruby: 010\n", `a.yaml:5:9: rating of ruby must be a whole number in decimal digits, not "010"`},
+		{"retired, leading zero", head + "retired:\n  gone: 07\n", `a.yaml:5:9: rating of gone must be a whole number in decimal digits, not "07"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _, err := Parse("a.yaml", []byte(tc.src), r, Options{Migrate: true})
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("got %v (%+v)\nwant %s", err, a, tc.want)
+			}
+		})
 	}
 }

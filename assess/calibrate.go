@@ -549,16 +549,8 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 		}
 	}
 
-	for _, l := range r.Levels {
-		score, meets := scorer.levelMeets(consensus, l.ID)
-		pc.ConsensusLevels = append(pc.ConsensusLevels, LevelScore{Level: l.ID, Score: score, Meets: meets})
-	}
-	for _, ls := range pc.ConsensusLevels {
-		if !ls.Meets {
-			break
-		}
-		pc.ConsensusFit = ls.Level
-	}
+	pc.ConsensusLevels = scorer.levelScores(consensus)
+	pc.ConsensusFit = fitLevel(r, func(i int) bool { return pc.ConsensusLevels[i].Meets })
 	if next := r.LevelIndex(pc.ConsensusFit) + 1; next < len(r.Levels) {
 		pc.Next = nextLevel(scorer, consensus, r.Levels[next].ID)
 	}

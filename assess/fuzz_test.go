@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ladderhq/ladder/internal/shapes"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -18,6 +19,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"format": "ladder/assessment/v1", "rubric": {"id": "mini", "version": "2"}, "person": "Ada", "ratings": {"b-must": "no"}}`))
 	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings: {ruby: 9}\n"))
 	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ship-huge: 3\n  ship-small: {rating: 3, implied_by: ship-huge}\n"))
+	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  on-call: !!bool maybe\n  ruby: 010\n"))
+	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\n---\nratings: {ruby: [\n"))
+	f.Add([]byte("\ufeff{\"format\": \"ladder/assessment/v1\", \"rubric\": {\"id\": \"mini\", \"version\": \"2\"}, \"person\": \"Ada\", \"ratings\": {\"on-call\": true}}"))
+	f.Add([]byte("{format: ladder/assessment/v1, rubric: {id: mini, version: \"2\"}, person: Ada, ratings: {ruby: 0x3}}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, _, err := Parse("fuzz.yaml", data, r, Options{})
 		if err != nil {
@@ -47,7 +52,7 @@ func FuzzParse(f *testing.F) {
 // verdicts agree with scores and thresholds, gaps are unmet units, and the
 // fit level is the top of an unbroken run of levels that meet.
 func FuzzScore(f *testing.F) {
-	paths := []string{"testdata/mini.yaml", "../examples/sre/rubric.yaml", "../data/gitlab-backend-engineer.yaml"}
+	paths := []string{"testdata/mini.yaml", "../examples/sre/rubric.yaml", "../data/gitlab-backend-engineer.yaml", "testdata/mixed.yaml"}
 	var rubrics []*rubric.Rubric
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
@@ -60,9 +65,19 @@ func FuzzScore(f *testing.F) {
 		}
 		rubrics = append(rubrics, r)
 	}
+	for _, src := range []string{shapes.SupersedesChain(12), shapes.ManyLevels(12)} {
+		r, err := rubric.Parse("shape.yaml", []byte(src))
+		if err != nil {
+			f.Fatal(err)
+		}
+		rubrics = append(rubrics, r)
+	}
 	f.Add(uint8(0), []byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
 	f.Add(uint8(1), []byte{255, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3})
 	f.Add(uint8(0), []byte{})
+	f.Add(uint8(3), []byte{1, 255, 2, 1, 4, 3, 0, 1, 2, 2, 0, 1, 3, 1, 0})
+	f.Add(uint8(4), []byte{4, 255, 0, 2, 255, 255, 3, 1, 4, 0, 2, 3})
+	f.Add(uint8(5), []byte{3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2})
 	f.Add(uint8(2), []byte{3, 4, 3, 1, 4, 3, 4, 3, 3, 3, 4, 3, 3, 3, 4, 1, 3, 4, 4, 0, 2, 1, 1, 0, 1, 1, 1, 3, 3, 3, 3, 4, 3, 3, 2, 4, 1})
 	f.Fuzz(func(t *testing.T, which uint8, answers []byte) {
 		r := rubrics[int(which)%len(rubrics)]
@@ -83,6 +98,11 @@ func FuzzScore(f *testing.F) {
 			}
 		}
 		res := Score(r, a)
+		for i, l := range r.Levels { // scored alone, as Score carries it on from the level below
+			if alone := NewScorer(r).Level(a, l.ID); !reflect.DeepEqual(alone, res.Levels[i]) {
+				t.Fatalf("%s alone:\n%+v\nin Score:\n%+v", l.ID, alone, res.Levels[i])
+			}
+		}
 		fitSeen := res.FitLevel == ""
 		broken := false
 		for _, l := range append(append([]TargetScore{}, res.Levels...), res.Specialties...) {

@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"math"
 	"sort"
 
 	"github.com/ladderhq/ladder/rubric"
@@ -37,7 +36,9 @@ type Count struct {
 	Total int
 }
 
-// TargetScore is the score of one level or one specialty.
+// TargetScore is the score of one level or one specialty. Its lists may
+// share storage with those of the level below (see run): read them, do not
+// change them in place.
 type TargetScore struct {
 	ID        string
 	Specialty bool
@@ -85,17 +86,61 @@ func met(credit float64) bool { return credit >= 1-epsilon }
 
 // Scorer scores assessments against one rubric. It keeps scratch space
 // between calls, so one Scorer must not be used by two goroutines at once.
+//
+// The work grows with the rubric, not with its square: no lookup walks the
+// rubric, a criterion's credit (the best of every criterion superseding it)
+// comes from a summary computed once per assessment (see best), and a level
+// that only adds a rung to the one below is scored by scoring that rung
+// (see run).
 type Scorer struct {
-	r       *rubric.Rubric
+	r *rubric.Rubric
+
+	// The assessment being scored, and the target.
 	ratings map[string]Rating
-	fill    bool      // credit unanswered criteria as if met (the "incomplete" test)
-	memo    []float64 // credit per criterion index for the current target; NaN = not yet
-	level   string
+	fill    bool // credit unanswered criteria as if met (the "incomplete" test)
+	expect  int  // the target's expected rating for criteria that set none
+
+	// Computed once for the rubric.
+	order        []int   // criteria, each after every criterion superseding it
+	supersededBy [][]int // criterion -> the criteria that supersede it
+
+	// Computed once per assessment, for each value of fill.
+	best  [2][]best
+	ready [2]bool
+
+	// Scratch space for one target's rungs: by level index + 1 (0 holds the
+	// specialty's one rung), and the slots in use.
+	rungs   []rung
+	touched []int
 }
 
 // NewScorer prepares a scorer for r.
 func NewScorer(r *rubric.Rubric) *Scorer {
-	return &Scorer{r: r, memo: make([]float64, len(r.Criteria))}
+	s := &Scorer{
+		r:            r,
+		supersededBy: make([][]int, len(r.Criteria)),
+		rungs:        make([]rung, len(r.Levels)+1),
+	}
+	for i := range r.Criteria {
+		for _, by := range r.SupersededBy(r.Criteria[i].ID) {
+			s.supersededBy[i] = append(s.supersededBy[i], r.CriterionIndex(by))
+		}
+	}
+	// A criterion supersedes only criteria of lower levels, so taking the
+	// levels from the top down visits every superseding criterion first.
+	byLevel := make([][]int, len(r.Levels))
+	for i := range r.Criteria {
+		if c := &r.Criteria[i]; c.General() {
+			l := r.LevelIndex(c.Level)
+			byLevel[l] = append(byLevel[l], i)
+		} else {
+			s.order = append(s.order, i)
+		}
+	}
+	for l := len(byLevel) - 1; l >= 0; l-- {
+		s.order = append(s.order, byLevel[l]...)
+	}
+	return s
 }
 
 // Score scores a against every level of the rubric and against the
@@ -107,18 +152,15 @@ func Score(r *rubric.Rubric, a *Assessment) *Result {
 // Score scores one assessment.
 func (s *Scorer) Score(a *Assessment) *Result {
 	r := s.r
+	s.use(a)
 	res := &Result{Assessment: a}
+	var run run
 	for _, l := range r.Levels {
-		res.Levels = append(res.Levels, s.Level(a, l.ID))
+		res.Levels = append(res.Levels, s.levelTarget(&run, l.ID, true))
 	}
-	for _, t := range res.Levels {
-		if t.Verdict != Meets {
-			break
-		}
-		res.FitLevel = t.ID
-	}
+	res.FitLevel = fitLevel(r, func(i int) bool { return res.Levels[i].Verdict == Meets })
 	for _, id := range ScoredSpecialties(r, a) {
-		res.Specialties = append(res.Specialties, s.Specialty(a, id))
+		res.Specialties = append(res.Specialties, s.specialtyTarget(id))
 	}
 	sort.SliceStable(res.Specialties, func(i, j int) bool {
 		return res.Specialties[i].Score > res.Specialties[j].Score+epsilon
@@ -127,6 +169,68 @@ func (s *Scorer) Score(a *Assessment) *Result {
 	res.Bonus, res.BonusItems = s.bonus(a, res)
 	res.Unanswered = Unanswered(r, a)
 	return res
+}
+
+// use starts scoring a: what was computed for another assessment, or for
+// this one before it changed, is dropped.
+func (s *Scorer) use(a *Assessment) {
+	s.ratings = a.Ratings
+	s.ready = [2]bool{}
+}
+
+// fitLevel is the highest level such that it and every level below it meet;
+// "" when the first does not. meets(i) says whether level i meets.
+func fitLevel(r *rubric.Rubric, meets func(i int) bool) string {
+	fit := ""
+	for i, l := range r.Levels {
+		if !meets(i) {
+			break
+		}
+		fit = l.ID
+	}
+	return fit
+}
+
+// meets is the rule of the verdict "meets": every required unit met, and the
+// score at the threshold.
+func (s *Scorer) meets(score float64, requiredMet bool) bool {
+	return requiredMet && score >= s.r.Thresholds.Meets-epsilon
+}
+
+// FitLevel is the highest level such that it and every level below it meet,
+// as Score reports it, without describing units and gaps; "" when the first
+// level is not met.
+func (s *Scorer) FitLevel(a *Assessment) string {
+	s.use(a)
+	var run run
+	return fitLevel(s.r, func(i int) bool {
+		return s.levelTarget(&run, s.r.Levels[i].ID, false).Verdict == Meets
+	})
+}
+
+// levelScores scores a at every level, as Score does, without describing
+// units and gaps.
+func (s *Scorer) levelScores(a *Assessment) []LevelScore {
+	s.use(a)
+	var run run
+	out := make([]LevelScore, len(s.r.Levels))
+	for i, l := range s.r.Levels {
+		t := s.levelTarget(&run, l.ID, false)
+		out[i] = LevelScore{Level: l.ID, Score: t.Score, Meets: t.Verdict == Meets}
+	}
+	return out
+}
+
+// Level scores a against one level.
+func (s *Scorer) Level(a *Assessment, levelID string) TargetScore {
+	s.use(a)
+	return s.levelTarget(&run{}, levelID, true)
+}
+
+// Specialty scores a against one specialty.
+func (s *Scorer) Specialty(a *Assessment, id string) TargetScore {
+	s.use(a)
+	return s.specialtyTarget(id)
 }
 
 // ScoredSpecialties are the specialties an assessment is scored against, in
@@ -186,217 +290,6 @@ func Unanswered(r *rubric.Rubric, a *Assessment) []string {
 	return out
 }
 
-// Level scores a against one level.
-func (s *Scorer) Level(a *Assessment, levelID string) TargetScore {
-	t := s.target(a, levelID, false, s.r.LevelUnits(levelID), s.r.LevelBonus(levelID))
-	t.ID = levelID
-	return t
-}
-
-// Specialty scores a against one specialty.
-func (s *Scorer) Specialty(a *Assessment, id string) TargetScore {
-	t := s.target(a, "", true, s.r.SpecialtyUnits(id), s.r.SpecialtyBonus(id))
-	t.ID, t.Specialty = id, true
-	return t
-}
-
-func (s *Scorer) target(a *Assessment, levelID string, specialty bool, units []rubric.Unit, bonus []string) TargetScore {
-	s.ratings, s.level = a.Ratings, levelID
-	t := TargetScore{}
-	score, requiredMet := s.evaluate(units, &t)
-	for _, id := range bonus {
-		t.Bonus.Total++
-		if met(s.credit(id)) {
-			t.Bonus.Met++
-		}
-	}
-	t.Score = score
-	switch {
-	case requiredMet && score >= s.r.Thresholds.Meets-epsilon:
-		t.Verdict = Meets
-	case s.wouldMeet(units):
-		t.Verdict = Incomplete
-	case score >= s.r.Thresholds.Approaching-epsilon:
-		t.Verdict = Approaching
-	default:
-		t.Verdict = NotYet
-	}
-	t.Gaps = gaps(t.Units)
-	return t
-}
-
-// wouldMeet reports whether answering every unanswered criterion at its
-// expected rating would make the target meet.
-func (s *Scorer) wouldMeet(units []rubric.Unit) bool {
-	s.fill = true
-	defer func() { s.fill = false }()
-	score, requiredMet := s.evaluate(units, nil)
-	return requiredMet && score >= s.r.Thresholds.Meets-epsilon
-}
-
-// evaluate computes every unit's credit and the target's score: for a level,
-// the lowest of its rungs' weighted scores; for a specialty, its weighted
-// score. When t is not nil it receives the units and rungs.
-func (s *Scorer) evaluate(units []rubric.Unit, t *TargetScore) (score float64, requiredMet bool) {
-	for i := range s.memo {
-		s.memo[i] = math.NaN()
-	}
-	type rung struct{ sum, weight float64 }
-	rungs := map[string]*rung{}
-	var order []string
-	requiredMet = true
-	for _, u := range units {
-		credit := s.unitCredit(u)
-		if u.Required() && !met(credit) {
-			requiredMet = false
-		}
-		rg := rungs[u.Level]
-		if rg == nil {
-			rg = &rung{}
-			rungs[u.Level] = rg
-			order = append(order, u.Level)
-		}
-		rg.sum += u.Weight() * credit
-		rg.weight += u.Weight()
-		if t != nil {
-			t.Units = append(t.Units, s.describe(u, credit))
-		}
-	}
-	if len(units) == 0 {
-		return 1, true
-	}
-	score = math.Inf(1)
-	// Rungs in level order: units arrive in rubric order, which need not be
-	// level order.
-	sort.SliceStable(order, func(i, j int) bool { return s.r.LevelIndex(order[i]) < s.r.LevelIndex(order[j]) })
-	for _, l := range order {
-		rg := rungs[l]
-		v := 1.0
-		if rg.weight > 0 {
-			v = rg.sum / rg.weight
-		}
-		if t != nil && l != "" {
-			t.Rungs = append(t.Rungs, RungScore{Level: l, Score: v})
-		}
-		score = math.Min(score, v)
-	}
-	return score, requiredMet
-}
-
-func (s *Scorer) unitCredit(u rubric.Unit) float64 {
-	if u.Group != "" {
-		return s.groupCredit(u.Group)
-	}
-	return s.credit(u.Criterion)
-}
-
-// groupCredit is the mean of the group's best min member credits.
-func (s *Scorer) groupCredit(gid string) float64 {
-	g := s.r.GroupByID(gid)
-	crit, groups := s.r.Members(gid)
-	credits := make([]float64, 0, len(crit)+len(groups))
-	for _, id := range crit {
-		credits = append(credits, s.credit(id))
-	}
-	for _, sub := range groups {
-		credits = append(credits, s.groupCredit(sub))
-	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(credits)))
-	sum := 0.0
-	for _, c := range credits[:g.Min] {
-		sum += c
-	}
-	return sum / float64(g.Min)
-}
-
-// credit of a criterion: its rating as a share of the expected one, capped
-// at 1; and at least what any criterion superseding it earns, because meeting
-// the stricter rung meets the lower one.
-func (s *Scorer) credit(id string) float64 {
-	i := s.r.CriterionIndex(id)
-	if v := s.memo[i]; !math.IsNaN(v) {
-		return v
-	}
-	c := &s.r.Criteria[i]
-	v := s.own(c)
-	for _, by := range s.r.SupersededBy(id) {
-		v = math.Max(v, s.credit(by))
-	}
-	s.memo[i] = v
-	return v
-}
-
-func (s *Scorer) own(c *rubric.Criterion) float64 {
-	rt, ok := s.ratings[c.ID]
-	switch {
-	case !ok && s.fill:
-		return 1
-	case !ok:
-		return 0
-	}
-	return ratingCredit(c, rt, s.expect(c))
-}
-
-func (s *Scorer) expect(c *rubric.Criterion) int {
-	if c.Answer == rubric.YesNo {
-		return 1
-	}
-	return s.r.Expect(c, s.level)
-}
-
-func (s *Scorer) describe(u rubric.Unit, credit float64) UnitScore {
-	us := UnitScore{Unit: u, Credit: credit, Met: met(credit)}
-	ids := []string{u.Criterion}
-	if u.Group != "" {
-		ids = s.r.GroupCriteria(u.Group)
-		us.Min = s.r.GroupByID(u.Group).Min
-		crit, groups := s.r.Members(u.Group)
-		for _, id := range crit {
-			if met(s.credit(id)) {
-				us.Metc++
-			}
-		}
-		for _, g := range groups {
-			if met(s.groupCredit(g)) {
-				us.Metc++
-			}
-		}
-	}
-	for _, id := range ids {
-		c := s.r.Criterion(id)
-		cs := CriterionScore{ID: id, Expected: s.expect(c), YesNo: c.Answer == rubric.YesNo, Credit: s.credit(id)}
-		cs.Met = met(cs.Credit)
-		if rt, ok := s.ratings[id]; ok {
-			rt := rt
-			cs.Rating = &rt
-		}
-		us.Criteria = append(us.Criteria, cs)
-	}
-	return us
-}
-
-// gaps are the unmet units: required first, then by weight x (1 - credit),
-// then in rubric order.
-func gaps(units []UnitScore) []UnitScore {
-	var out []UnitScore
-	for _, u := range units {
-		if !u.Met {
-			out = append(out, u)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Required() != b.Required() {
-			return a.Required()
-		}
-		if d := a.shortfall() - b.shortfall(); math.Abs(d) > epsilon {
-			return d > 0
-		}
-		return a.Order < b.Order
-	})
-	return out
-}
-
 // bonus lists the bonus criteria of the levels (at the fit level's
 // expectations, or the first level's) and of the scored specialties, each
 // once, and counts those met.
@@ -405,13 +298,8 @@ func (s *Scorer) bonus(a *Assessment, res *Result) (Count, []CriterionScore) {
 		c     Count
 		items []CriterionScore
 	)
-	s.ratings = a.Ratings
-	add := func(cr *rubric.Criterion) {
-		cs := CriterionScore{ID: cr.ID, Expected: s.expect(cr), YesNo: cr.Answer == rubric.YesNo, Credit: s.credit(cr.ID)}
-		cs.Met = met(cs.Credit)
-		if rt, ok := a.Ratings[cr.ID]; ok {
-			cs.Rating = &rt
-		}
+	add := func(i int) {
+		cs := s.criterionScore(i)
 		c.Total++
 		if cs.Met {
 			c.Met++
@@ -422,29 +310,23 @@ func (s *Scorer) bonus(a *Assessment, res *Result) (Count, []CriterionScore) {
 	if level == "" {
 		level = s.r.Levels[0].ID
 	}
-	s.level = level
-	for i := range s.memo {
-		s.memo[i] = math.NaN()
-	}
+	s.target(level)
 	seen := map[string]bool{}
 	for i := range s.r.Criteria {
 		cr := &s.r.Criteria[i]
 		if cr.Strength == rubric.Bonus && cr.General() {
 			seen[cr.ID] = true
-			add(cr)
+			add(i)
 		}
 	}
-	s.level = ""
-	for i := range s.memo {
-		s.memo[i] = math.NaN()
-	}
+	s.target("")
 	for _, t := range res.Specialties {
 		for _, id := range s.r.SpecialtyBonus(t.ID) {
 			if seen[id] {
 				continue
 			}
 			seen[id] = true
-			add(s.r.Criterion(id))
+			add(s.r.CriterionIndex(id))
 		}
 	}
 	return c, items
@@ -469,8 +351,14 @@ func notes(r *rubric.Rubric, res *Result) []string {
 		add(r.Specialty(t.ID).Title, r.Specialty(t.ID).Notes)
 	}
 	for _, list := range [][]TargetScore{res.Levels, res.Specialties} {
+		var below []UnitScore
 		for _, t := range list {
-			for _, g := range t.Gaps {
+			gaps := t.Gaps
+			if extends(gaps, below) { // the gaps of the level below, seen already
+				gaps = gaps[len(below):]
+			}
+			below = t.Gaps
+			for _, g := range gaps {
 				for _, cs := range g.Criteria {
 					add(cs.ID, r.Criterion(cs.ID).Notes)
 				}
@@ -478,4 +366,9 @@ func notes(r *rubric.Rubric, res *Result) []string {
 		}
 	}
 	return out
+}
+
+// extends reports whether list begins with prefix, stored in the same place.
+func extends[T any](list, prefix []T) bool {
+	return len(list) >= len(prefix) && (len(prefix) == 0 || &list[0] == &prefix[0])
 }

@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"math"
 	"sort"
 
 	"github.com/ladderhq/ladder/rubric"
@@ -31,7 +30,7 @@ func ratingCredit(c *rubric.Criterion, rt Rating, expect int) float64 {
 	if c.Answer == rubric.YesNo {
 		return float64(rt.Value)
 	}
-	return math.Min(float64(rt.Value)/float64(expect), 1)
+	return ratingShare(rt.Value, expect)
 }
 
 // meetsEverywhere reports whether rating rt meets criterion c at every level

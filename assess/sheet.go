@@ -49,27 +49,5 @@ func NewSheet(file string, a *Assessment, s *Scorer) Sheet {
 	return sh
 }
 
-// FitLevel is the highest level such that it and every level below it meet,
-// as Score reports it, without describing units and gaps; "" when the first
-// level is not met.
-func (s *Scorer) FitLevel(a *Assessment) string {
-	fit := ""
-	for _, l := range s.r.Levels {
-		if _, meets := s.levelMeets(a, l.ID); !meets {
-			break
-		}
-		fit = l.ID
-	}
-	return fit
-}
-
-// levelMeets is a's score at one level and whether it meets, as Level
-// decides it, without describing the units.
-func (s *Scorer) levelMeets(a *Assessment, levelID string) (float64, bool) {
-	s.ratings, s.level = a.Ratings, levelID
-	score, requiredMet := s.evaluate(s.r.LevelUnits(levelID), nil)
-	return score, requiredMet && score >= s.r.Thresholds.Meets-epsilon
-}
-
 // MaxSheetRating is the highest rating a sheet can hold.
 const MaxSheetRating = math.MaxInt16

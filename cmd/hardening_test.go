@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ladderhq/ladder/internal/shapes"
 	"github.com/ladderhq/ladder/internal/store"
 )
 
@@ -35,6 +36,21 @@ func inlineBomb() string {
 	}
 	return "[" + strings.Join(items, ", ") + "]\n"
 }
+
+// nanRubric is a valid rubric but for a threshold that is not a number.
+var nanRubric = `format: ladder/rubric/v1
+id: nan
+version: "1"
+title: Not a number
+scale:
+  - {value: 0, label: No}
+  - {value: 1, label: Yes}
+levels:
+  - {id: one, title: One, expect: 1}
+criteria:
+  - {id: c, level: one, prompt: "C?"}
+thresholds: {meets: !!float nan}
+`
 
 // Every bad input: exit 2, one line on stderr naming the file (and line and
 // column when there is one), no panic, and quickly.
@@ -114,6 +130,18 @@ func TestBadInputs(t *testing.T) {
 		{"migrate: a fifo in place", []string{"migrate", fifo}, `fifo.yaml: is a fifo, not a regular file; ladder does not write over it$`},
 		{"migrate: out a folder", []string{"migrate", write("m.yaml", head), "--out", dir}, `: is a folder, not a file$`},
 		{"migrate: out a socket", []string{"migrate", write("m2.yaml", head), "--out", sock}, `s.yaml: is a socket, not a regular file; ladder does not write over it$`},
+		{"a word tagged as a boolean", []string{"score", write("maybe.yaml", head+"ratings:\n  base-values: !!bool maybe\n")}, `maybe.yaml:5:16: "base-values" is answered yes or no, not "maybe"$`},
+		{"migrate: a word tagged as a boolean", []string{"migrate", write("maybe2.yaml", head+"ratings:\n  base-values: !!bool maybe\n")}, `maybe2.yaml:5:16: "base-values" is answered yes or no, not "maybe"$`},
+		{"a leading zero", []string{"score", write("octal.yaml", head+"ratings:\n  base-english: 010\n")}, `octal.yaml:5:17: rating of base-english must be a whole number in decimal digits, not "010"$`},
+		{"migrate: a leading zero", []string{"migrate", write("octal2.yaml", head+"ratings:\n  base-english: 04\n")}, `octal2.yaml:5:17: rating of base-english must be a whole number in decimal digits, not "04"$`},
+		{"malformed second document", []string{"score", write("twodocs.yaml", head+"---\nratings: {base-english: [\n")}, `twodocs.yaml:6: more than one YAML document in the file, and the next one is invalid YAML: did not find expected node content$`},
+		{"content after a flow mapping", []string{"score", write("flow.yaml", "{format: ladder/assessment/v1} {\n")}, `flow.yaml:1: invalid YAML: did not find expected <document start>$`},
+		{"YAML flow mapping, errors as YAML", []string{"score", write("flow2.yaml", "{format: ladder/assessment/v1, person: [Ada}\n")}, `flow2.yaml:1: invalid YAML: did not find expected ',' or '\]'$`},
+		{"rubric: threshold not a number", []string{"rubric", "validate", write("r-nan.yaml", nanRubric)}, `r-nan.yaml:12:21: thresholds.meets must be a finite number, not "nan"$`},
+		{"rubric: export of a threshold not a number", []string{"--rubric", write("r-nan2.yaml", nanRubric), "rubric", "export", "-o", "json"}, `r-nan2.yaml:12:21: thresholds.meets must be a finite number, not "nan"$`},
+		{"rubric: infinite threshold", []string{"rubric", "validate", write("r-inf.yaml", strings.Replace(nanRubric, "!!float nan", ".inf", 1))}, `r-inf.yaml:12:21: thresholds.meets must be a finite number, not ".inf"$`},
+		{"rubric: 5,000-long supersedes chain in one level", []string{"--rubric", write("r-chain.yaml", shapes.FlatSupersedesChain(5_000)), "rubric", "list"},
+			`r-chain.yaml:15:56: criterion "c1" \(level l0\) supersedes "c0" \(level l0\): it must come from a higher level \(and 4998 more problems; see ladder rubric validate\)$`},
 	}
 	if os.Geteuid() != 0 { // root reads any file, so this case needs a normal user
 		cases = append(cases, tc{"unreadable", []string{"score", unreadable}, `unreadable.yaml: permission denied$`})
@@ -140,6 +168,54 @@ func TestBadInputs(t *testing.T) {
 			}
 			if !regexp.MustCompile(c.want).MatchString(lines[0]) {
 				t.Errorf("stderr %q does not match %q", lines[0], c.want)
+			}
+		})
+	}
+}
+
+// Unusual but valid inputs are read as their authors meant, and rubrics of
+// extreme shapes are validated and scored in a moment (they took minutes).
+func TestUnusualValidInputs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	assessment := `{"format": "ladder/assessment/v1", "rubric": {"id": "gitlab-backend-engineer", "version": "1"}, "person": "Ada", "ratings": {"base-english": 4}}`
+	shape := "{\"format\": \"ladder/assessment/v1\", \"rubric\": {\"id\": \"shape\", \"version\": \"1\"}, \"person\": \"Ada\", \"ratings\": {\"c0\": 3}}"
+	for _, c := range []struct {
+		name string
+		args []string
+		want string // a regexp stdout must match
+	}{
+		{"JSON after a byte order mark", []string{"score", write("bom.json", "\ufeff"+assessment)}, `(?m)^Fit level: `},
+		{"YAML after a byte order mark", []string{"score", write("bom.yaml", "\ufeff"+assessment)}, `(?m)^Fit level: `},
+		{"YAML that opens with a flow mapping", []string{"score", write("flow.yaml", "{format: ladder/assessment/v1, rubric: {id: gitlab-backend-engineer, version: '1'}, person: Ada, ratings: {base-values: yes}}\n")}, `(?m)^Fit level: `},
+		{"JSON in a file without extension", []string{"score", write("assessment", assessment)}, `(?m)^Fit level: `},
+		// Smaller than the shapes of the package tests, as the race
+		// detector slows YAML parsing most; these took minutes all the same.
+		{"3,000-long supersedes chain", []string{"rubric", "validate", write("chain.yaml", shapes.SupersedesChain(3_000))}, `valid rubric "shape" version 1: 3000 levels, 0 specialties, 3000 criteria, 0 groups`},
+		{"scored against a 3,000-long supersedes chain", []string{"--rubric", filepath.Join(dir, "chain.yaml"), "score", "-o", "json", write("chain-a.json", shape)}, `"fit_level": "l0"`},
+		{"3,000 levels", []string{"rubric", "validate", write("levels.yaml", shapes.ManyLevels(3_000))}, `valid rubric "shape" version 1: 3000 levels`},
+		{"3,000 nested groups", []string{"rubric", "validate", write("groups.yaml", shapes.NestedGroups(3_000))}, `valid rubric "shape" version 1: 1 levels, 0 specialties, 3000 criteria, 3000 groups`},
+		{"scored against 3,000 nested groups", []string{"--rubric", filepath.Join(dir, "groups.yaml"), "score", write("groups-a.json", shape)}, `(?m)^Fit level: Level 0$`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			stdout, stderr, code := runLadder(t, c.args...)
+			// Measured well under a second; the bound leaves room for the
+			// race detector on a busy machine.
+			if took := time.Since(start); took > 20*time.Second {
+				t.Errorf("took %v", took)
+			}
+			if code != 0 || stderr != "" {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			if !regexp.MustCompile(c.want).MatchString(stdout) {
+				t.Errorf("stdout does not match %q:\n%.2000s", c.want, stdout)
 			}
 		})
 	}

@@ -1,10 +1,12 @@
 package rubric
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/ladderhq/ladder/internal/shapes"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -16,6 +18,13 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(strings.Replace(base, "min: 1}", "min: 3}", 1)))
 	f.Add([]byte(`{"format": "ladder/rubric/v1", "id": "x", "version": "1", "title": "X", "scale": [{"value": 0, "label": "a"}, {"value": 1, "label": "b"}], "levels": [{"id": "l", "title": "L", "expect": 1}], "criteria": [{"id": "c", "prompt": "C?", "level": "l"}]}`))
 	f.Add([]byte("a: &a [*a]\n"))
+	f.Add([]byte(strings.Replace(base, "levels:", "thresholds: {meets: !!float nan}\nlevels:", 1)))
+	f.Add([]byte(strings.Replace(base, "levels:", "thresholds: {meets: .inf, approaching: 010}\nlevels:", 1)))
+	f.Add([]byte(base + "---\nid: [\n"))
+	f.Add([]byte("{format: ladder/rubric/v1, id: x}\n"))
+	f.Add([]byte(shapes.SupersedesChain(20)))
+	f.Add([]byte(shapes.FlatSupersedesChain(20)))
+	f.Add([]byte(shapes.NestedGroups(20)))
 	if b, err := os.ReadFile("../examples/sre/rubric.yaml"); err == nil {
 		f.Add(b)
 	}
@@ -27,12 +36,20 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
+		// What validates exports, in both formats, and loads back.
 		out, err := yaml.Marshal(Export(r))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := Parse("export.yaml", out); err != nil {
 			t.Fatalf("a valid rubric's export does not load back: %v\n%s", err, out)
+		}
+		out, err = json.Marshal(Export(r))
+		if err != nil {
+			t.Fatalf("a valid rubric does not export as JSON: %v", err)
+		}
+		if _, err := Parse("export.json", out); err != nil {
+			t.Fatalf("a valid rubric's JSON export does not load back: %v\n%s", err, out)
 		}
 	})
 }

@@ -1,5 +1,7 @@
 package rubric
 
+import "math/bits"
+
 // Questions. A criterion is what a score counts; a question is what a person
 // is asked. Most criteria ask their own question, but a ladder often asks
 // for the same thing in several places: "How strong is your Go?" is part of
@@ -69,10 +71,19 @@ func newQuestions(r *Rubric, x *index) questions {
 		q.members[root] = append(q.members[root], r.Criteria[i].ID)
 	}
 
-	for li := range r.Levels {
-		for _, id := range x.levelSet[li] {
-			c := &r.Criteria[x.criterion[id]]
-			q.topExpect[id] = max(q.topExpect[id], r.Expect(c, r.Levels[li].ID))
+	// The highest expectation over the run of levels that hold a
+	// criterion: a range maximum, answered in constant time from a sparse
+	// table, so that a rubric of many levels costs n log n, not n².
+	top := newRangeMax(len(r.Levels), func(li int) int { return r.Levels[li].Expect })
+	for i, run := range x.levelRun {
+		if run.from >= run.to {
+			continue
+		}
+		c := &r.Criteria[i]
+		if c.Expect > 0 {
+			q.topExpect[c.ID] = c.Expect
+		} else {
+			q.topExpect[c.ID] = top.max(run.from, run.to)
 		}
 	}
 	for i := range r.Criteria {
@@ -151,4 +162,34 @@ func (r *Rubric) Outranks(higher, lower string) bool {
 		}
 	}
 	return false
+}
+
+// rangeMax answers the maximum of a fixed list over any range [from, to)
+// in constant time, after n log n work: level k of the table holds the
+// maxima of the ranges of length 2^k.
+type rangeMax [][]int
+
+func newRangeMax(n int, value func(int) int) rangeMax {
+	if n == 0 {
+		return nil
+	}
+	t := rangeMax{make([]int, n)}
+	for i := range n {
+		t[0][i] = value(i)
+	}
+	for k := 1; 1<<k <= n; k++ {
+		prev, half := t[k-1], 1<<(k-1)
+		row := make([]int, n-(1<<k)+1)
+		for i := range row {
+			row[i] = max(prev[i], prev[i+half])
+		}
+		t = append(t, row)
+	}
+	return t
+}
+
+// max is the largest value in [from, to); to > from.
+func (t rangeMax) max(from, to int) int {
+	k := bits.Len(uint(to-from)) - 1
+	return max(t[k][from], t[k][to-(1<<k)])
 }

@@ -244,30 +244,24 @@ func (r *Rubric) Level(id string) *Level {
 
 // LevelIndex is the position of a level, lowest first, or -1.
 func (r *Rubric) LevelIndex(id string) int {
-	for i := range r.Levels {
-		if r.Levels[i].ID == id {
-			return i
-		}
+	if i, ok := r.idx.level[id]; ok {
+		return i
 	}
 	return -1
 }
 
 // Specialty returns the specialty with this id, or nil.
 func (r *Rubric) Specialty(id string) *Specialty {
-	for i := range r.Specialties {
-		if r.Specialties[i].ID == id {
-			return &r.Specialties[i]
-		}
+	if i, ok := r.idx.specialty[id]; ok {
+		return &r.Specialties[i]
 	}
 	return nil
 }
 
 // Theme returns the theme with this id, or nil.
 func (r *Rubric) Theme(id string) *Theme {
-	for i := range r.Themes {
-		if r.Themes[i].ID == id {
-			return &r.Themes[i]
-		}
+	if i, ok := r.idx.theme[id]; ok {
+		return &r.Themes[i]
 	}
 	return nil
 }
@@ -308,7 +302,13 @@ func (r *Rubric) Members(groupID string) (criteria []string, groups []string) {
 // GroupCriteria is every criterion under a group, nested groups included, in
 // rubric order.
 func (r *Rubric) GroupCriteria(groupID string) []string {
-	return r.idx.flat[groupID]
+	if f, ok := r.idx.flat[groupID]; ok {
+		return f
+	}
+	if _, ok := r.idx.group[groupID]; !ok {
+		return nil
+	}
+	return r.idx.underGroup(groupID)
 }
 
 // GroupOf returns the top-level group a criterion belongs to, or "".
@@ -317,14 +317,7 @@ func (r *Rubric) GroupOf(criterionID string) string {
 	if c == nil || c.Group == "" {
 		return ""
 	}
-	g := c.Group
-	for {
-		parent := r.GroupByID(g)
-		if parent == nil || parent.Group == "" {
-			return g
-		}
-		g = parent.Group
-	}
+	return r.idx.top[c.Group]
 }
 
 // SupersededBy lists the criteria that name id in their supersedes.

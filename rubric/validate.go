@@ -125,11 +125,13 @@ func (r *Rubric) checkHeader(p *problems) {
 	if r.Title == "" {
 		p.add(r.at.of("title"), "missing title")
 	}
+	// Written as "not within", so that NaN, which compares false with
+	// everything, is outside too.
 	t := r.Thresholds
-	if t.Meets <= 0 || t.Meets > 1 {
+	if !(t.Meets > 0 && t.Meets <= 1) {
 		p.add(r.at.of("thresholds.meets"), "thresholds.meets must be above 0 and at most 1, not %g", t.Meets)
 	}
-	if t.Approaching <= 0 || t.Approaching > t.Meets {
+	if !(t.Approaching > 0 && t.Approaching <= t.Meets) {
 		p.add(r.at.of("thresholds.approaching"), "thresholds.approaching must be above 0 and at most meets (%g), not %g", t.Meets, t.Approaching)
 	}
 }
@@ -261,22 +263,27 @@ func (r *Rubric) checkGroups(p *problems) (cycles bool) {
 			}
 		}
 	}
-	// Cycles: follow each group's parents; a walk longer than the number of
-	// groups has come back on itself.
+	// Cycles: a group is nested in itself when the edge to its parent lies
+	// on a cycle of the nesting.
+	parentOf := func(g *Group) (int, bool) {
+		if g.Group == "" { // none, even if a group is (wrongly) named ""
+			return 0, false
+		}
+		i, ok := r.idx.group[g.Group]
+		return i, ok
+	}
+	edges := make([][]int, len(r.Groups))
+	for i := range r.Groups {
+		if parent, ok := parentOf(&r.Groups[i]); ok {
+			edges[parent] = append(edges[parent], r.idx.group[r.Groups[i].ID])
+		}
+	}
+	comp := components(len(r.Groups), edges)
 	for i := range r.Groups {
 		g := &r.Groups[i]
-		cur, steps := g.Group, 0
-		for cur != "" && steps <= len(r.Groups) {
-			if cur == g.ID {
-				p.add(g.at.of("group"), "group %q is nested in itself (a group cycle)", g.ID)
-				cycles = true
-				break
-			}
-			parent := r.GroupByID(cur)
-			if parent == nil {
-				break
-			}
-			cur, steps = parent.Group, steps+1
+		if parent, ok := parentOf(g); ok && comp[parent] == comp[r.idx.group[g.ID]] {
+			p.add(g.at.of("group"), "group %q is nested in itself (a group cycle)", g.ID)
+			cycles = true
 		}
 	}
 	for i := range r.Groups {
@@ -471,27 +478,24 @@ func (r *Rubric) checkGroupScopes(p *problems) {
 // lower level, outside any group, and that no chain comes back on itself.
 func (r *Rubric) checkSupersedes(p *problems) {
 	// Cycles first: a cycle also breaks the level rule below, and the cycle
-	// is the clearer message.
+	// is the clearer message. A criterion is part of one when an edge to what
+	// it supersedes lies on a cycle (superseding itself is the shortest).
+	edges := make([][]int, len(r.Criteria))
 	for i := range r.Criteria {
-		start := r.Criteria[i].ID
-		stack, seen := []string{start}, map[string]bool{}
-		for len(stack) > 0 {
-			id := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			c := r.Criterion(id)
-			if c == nil {
-				continue
+		from := r.idx.criterion[r.Criteria[i].ID]
+		for _, old := range r.Criteria[i].Supersedes {
+			if to, ok := r.idx.criterion[old]; ok {
+				edges[from] = append(edges[from], to)
 			}
-			for _, old := range c.Supersedes {
-				if old == start {
-					p.add(r.Criteria[i].at.of("supersedes"), "criterion %q is part of a supersedes cycle", start)
-					stack = nil
-					break
-				}
-				if !seen[old] {
-					seen[old] = true
-					stack = append(stack, old)
-				}
+		}
+	}
+	comp := components(len(r.Criteria), edges)
+	for i := range r.Criteria {
+		from := r.idx.criterion[r.Criteria[i].ID]
+		for _, old := range r.Criteria[i].Supersedes {
+			if to, ok := r.idx.criterion[old]; ok && comp[from] == comp[to] {
+				p.add(r.Criteria[i].at.of("supersedes"), "criterion %q is part of a supersedes cycle", r.Criteria[i].ID)
+				break
 			}
 		}
 	}

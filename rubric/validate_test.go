@@ -3,6 +3,7 @@ package rubric
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -137,6 +138,14 @@ func TestInvalidRubrics(t *testing.T) {
 			`tiny.yaml:24:74: criterion "pager" is answered yes or no and cannot set expect`},
 		{"thresholds out of order", "themes:\n", "thresholds: {meets: 0.5, approaching: 0.7}\nthemes:\n",
 			`tiny.yaml:12:39: thresholds.approaching must be above 0 and at most meets (0.5), not 0.7`},
+		{"thresholds not a number", "themes:\n", "thresholds: {meets: !!float nan}\nthemes:\n",
+			`tiny.yaml:12:21: thresholds.meets must be a finite number, not "nan"`},
+		{"thresholds .nan", "themes:\n", "thresholds: {meets: 0.9, approaching: .nan}\nthemes:\n",
+			`tiny.yaml:12:39: thresholds.approaching must be a finite number, not ".nan"`},
+		{"thresholds infinite", "themes:\n", "thresholds: {meets: -.inf}\nthemes:\n",
+			`tiny.yaml:12:21: thresholds.meets must be a finite number, not "-.inf"`},
+		{"expect with a leading zero", "grade: 2, expect: 2", "grade: 2, expect: 02",
+			`tiny.yaml:11:47: expect must be a whole number in decimal digits, not "02"`},
 		{"not yaml", "title: Tiny\n", "title: [Tiny\n",
 			`tiny.yaml:4: invalid YAML: did not find expected ',' or ']'`},
 	}
@@ -224,6 +233,21 @@ func TestExportRoundTrip(t *testing.T) {
 	for _, want := range []string{"thresholds:\n    meets: 0.8", "specialty_expect: 2", "strength: desirable", "answer: scale", "- sources:\n        - Hiring/1"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("export lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// A rubric built in Go skips the decoder; validation still refuses
+// thresholds that are not numbers, which no file could then hold.
+func TestPrepareRefusesThresholdsThatAreNotNumbers(t *testing.T) {
+	for _, th := range []Thresholds{{Meets: math.NaN(), Approaching: 0.5}, {Meets: 0.8, Approaching: math.NaN()}, {Meets: math.Inf(1), Approaching: 0.5}} {
+		r, err := Parse("tiny.yaml", []byte(base))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Thresholds, r.at = th, nil // as the built-in rubric comes: every default written out
+		if _, err := Prepare("tiny", r); err == nil || !strings.Contains(err.Error(), "must be above 0") {
+			t.Errorf("%+v: got %v", th, err)
 		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -56,13 +58,18 @@ type Document struct {
 	nodes int   // values visited so far, aliases expanded
 }
 
-// Parse reads data as JSON when the file name ends in .json or the content
-// starts with '{' or '[', and as YAML otherwise.
+// Parse reads data as JSON or YAML. The file's extension decides when it
+// names a format: .json is JSON and .yaml or .yml is YAML, whatever the
+// content (a YAML file may well start with a flow mapping "{"). Any other
+// name is read as JSON when its first character past white space is '{' or
+// '[', and as YAML otherwise. A UTF-8 byte order mark at the start is
+// skipped: editors on Windows write one.
 func Parse(file string, data []byte) (*Document, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, &Error{File: file, Msg: "not a text file (it contains NUL bytes)"}
 	}
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	data = bytes.TrimPrefix(data, byteOrderMark)
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 {
 		return nil, &Error{File: file, Msg: "the file is empty"}
 	}
@@ -70,7 +77,7 @@ func Parse(file string, data []byte) (*Document, error) {
 		root *Node
 		err  error
 	)
-	if strings.EqualFold(filepath.Ext(file), ".json") || trimmed[0] == '{' || trimmed[0] == '[' {
+	if isJSON(file, trimmed) {
 		root, err = parseJSON(data)
 	} else {
 		root, err = parseYAML(data)
@@ -86,46 +93,81 @@ func Parse(file string, data []byte) (*Document, error) {
 	return &Document{File: file, Root: root}, nil
 }
 
+var byteOrderMark = []byte("\ufeff")
+
+// isJSON is the rule Parse follows to choose between JSON and YAML: by the
+// file's extension when it is .json, .yaml or .yml, else by whether the
+// content (past white space) opens an object or an array.
+func isJSON(file string, content []byte) bool {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".json":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	content = bytes.TrimLeft(bytes.TrimPrefix(content, byteOrderMark), " \t\r\n")
+	return len(content) > 0 && (content[0] == '{' || content[0] == '[')
+}
+
+const noDocumentStart = "did not find expected <document start>"
+
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parserProblems are the problems yaml.v3's parser (as opposed to its
 // scanner) reports. For those it prints the 0-based line of the construct it
 // was parsing; every other error carries a 1-based line.
 var parserProblems = map[string]bool{
-	"did not find expected <stream-start>":   true,
-	"did not find expected <document start>": true,
-	"found undefined tag handle":             true,
-	"did not find expected node content":     true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected key":              true,
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found duplicate %TAG directive":         true,
+	"did not find expected <stream-start>": true,
+	noDocumentStart:                        true,
+	"found undefined tag handle":           true,
+	"did not find expected node content":   true,
+	"did not find expected '-' indicator":  true,
+	"did not find expected key":            true,
+	"did not find expected ',' or ']'":     true,
+	"did not find expected ',' or '}'":     true,
+	"found duplicate %YAML directive":      true,
+	"found incompatible YAML document":     true,
+	"found duplicate %TAG directive":       true,
+}
+
+// yamlProblem splits an error of the YAML library into the 1-based line it
+// names (0 when none) and the problem.
+func yamlProblem(err error) (line int, problem string) {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if parserProblems[m[2]] {
+			line++
+		}
+		return line, m[2]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if parserProblems[msg] { // no line given: the problem is on the first
+		return 1, msg
+	}
+	return 0, msg
 }
 
 func parseYAML(data []byte) (*Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var n Node
 	if err := dec.Decode(&n); err != nil {
-		msg := err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			if parserProblems[m[2]] {
-				line++
-			}
-			return nil, &Error{Line: line, Msg: "invalid YAML: " + m[2]}
-		}
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		if parserProblems[msg] { // no line given: the problem is on the first
-			return nil, &Error{Line: 1, Msg: "invalid YAML: " + msg}
-		}
-		return nil, &Error{Msg: "invalid YAML: " + msg}
+		line, msg := yamlProblem(err)
+		return nil, &Error{Line: line, Msg: "invalid YAML: " + msg}
 	}
+	// A second document is refused whether or not it parses: ladder would
+	// read only the first, and the rest of the file would be lost on the
+	// next save.
 	var extra Node
-	if err := dec.Decode(&extra); err == nil {
+	switch err := dec.Decode(&extra); {
+	case err == nil:
 		return nil, &Error{Line: extra.Line, Col: extra.Column, Msg: "more than one YAML document in the file"}
+	case err != io.EOF:
+		line, msg := yamlProblem(err)
+		if msg == noDocumentStart { // not a document: stray content after the first
+			return nil, &Error{Line: line, Msg: "invalid YAML: " + msg}
+		}
+		return nil, &Error{Line: line, Msg: "more than one YAML document in the file, and the next one is invalid YAML: " + msg}
 	}
 	if n.Kind != yaml.DocumentNode || len(n.Content) == 0 {
 		return nil, &Error{Msg: "the file is empty"}
@@ -244,7 +286,9 @@ func (d *Document) String(n *Node, what string) (string, error) {
 	return s.Value, nil
 }
 
-// Int decodes an integer.
+// Int decodes a whole number written in decimal digits. YAML readers
+// disagree on other spellings ("010" is 8 to some and 10 to others, "1_0"
+// is 10 or a string), so those are refused rather than guessed.
 func (d *Document) Int(n *Node, what string) (int, error) {
 	s, err := d.Scalar(n, what)
 	if err != nil {
@@ -253,14 +297,30 @@ func (d *Document) Int(n *Node, what string) (int, error) {
 	if s.Tag != "!!int" {
 		return 0, d.Errorf(s, "%s must be a whole number, not %s", what, describe(s))
 	}
-	v, err := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 0, 32)
+	if !decimalInt.MatchString(s.Value) {
+		if _, err := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 0, 64); err == nil {
+			return 0, d.Errorf(s, "%s must be a whole number in decimal digits, not %q", what, s.Value)
+		}
+		return 0, d.Errorf(s, "%s must be a whole number, not %q", what, s.Value)
+	}
+	v, err := strconv.ParseInt(s.Value, 10, 32)
 	if err != nil {
 		return 0, d.Errorf(s, "%s must be a whole number, not %q", what, s.Value)
 	}
 	return int(v), nil
 }
 
-// Float decodes a number.
+// decimalInt is a whole number as every reader of YAML and JSON reads it
+// alike: decimal digits without a leading zero, and an optional sign.
+var decimalInt = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)$`)
+
+// decimalFloat is a number in decimal notation, with an optional fraction
+// and exponent: YAML 1.2's and JSON's numbers, without the special values.
+var decimalFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+
+// Float decodes a finite number written in decimal notation. Not a number
+// and the infinities (.nan, .inf) are refused: no field takes them, and
+// JSON cannot write them back.
 func (d *Document) Float(n *Node, what string) (float64, error) {
 	s, err := d.Scalar(n, what)
 	if err != nil {
@@ -269,11 +329,50 @@ func (d *Document) Float(n *Node, what string) (float64, error) {
 	if s.Tag != "!!int" && s.Tag != "!!float" {
 		return 0, d.Errorf(s, "%s must be a number, not %s", what, describe(s))
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(s.Value, "_", ""), 64)
-	if err != nil {
+	if !decimalFloat.MatchString(s.Value) {
+		if isSpecialFloat(s.Value) {
+			return 0, d.Errorf(s, "%s must be a finite number, not %q", what, s.Value)
+		}
 		return 0, d.Errorf(s, "%s must be a number, not %q", what, s.Value)
 	}
+	v, err := strconv.ParseFloat(s.Value, 64)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, d.Errorf(s, "%s must be a finite number, not %q", what, s.Value)
+	}
 	return v, nil
+}
+
+// isSpecialFloat reports whether v spells not-a-number or an infinity, the
+// YAML way (.nan, -.Inf) or under an explicit !!float tag (nan, inf).
+func isSpecialFloat(v string) bool {
+	v = strings.ToLower(strings.TrimLeft(v, "+-"))
+	switch strings.TrimPrefix(v, ".") {
+	case "nan", "inf", "infinity":
+		return true
+	}
+	return false
+}
+
+// YesNo decodes a yes/no answer: yes or no in any case, plain or quoted
+// (JSON writes "yes"), or a boolean (true, false). ok is false for anything
+// else, including a word that merely carries a boolean tag (!!bool maybe):
+// that is no answer, and reading it as "no" would put words in a person's
+// mouth.
+func (d *Document) YesNo(n *Node) (yes, ok bool) {
+	s, err := d.Scalar(n, "")
+	if err != nil {
+		return false, false
+	}
+	if s.Tag != "!!str" && s.Tag != "!!bool" {
+		return false, false
+	}
+	switch word := strings.ToLower(s.Value); word {
+	case "yes", "no":
+		return word == "yes", true
+	case "true", "false":
+		return word == "true", s.Tag == "!!bool"
+	}
+	return false, false
 }
 
 // Strings decodes a string or a list of strings.
