@@ -3,6 +3,7 @@ package assess
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -467,11 +468,11 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 			Own: s.raterKey == p.key, Ratings: s.Ratings})
 	}
 
-	consensus := &Assessment{Person: p.name, Ratings: map[string]Rating{}}
+	var specialties []string // that the assessments name, in the order they come
 	for _, s := range p.sheets {
 		for _, sp := range s.Specialties {
-			if !consensus.HasSpecialty(sp) {
-				consensus.Specialties = append(consensus.Specialties, sp)
+			if !slices.Contains(specialties, sp) {
+				specialties = append(specialties, sp)
 			}
 		}
 	}
@@ -500,9 +501,7 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 		if len(values) == 0 {
 			continue
 		}
-		cr := consensusRating(values, yesno)
-		consensus.Ratings[crit.ID] = cr
-		pc.Consensus[ci] = int16(cr.Value)
+		pc.Consensus[ci] = int16(consensusRating(values, yesno).Value)
 		ca := &team.criteria[ci]
 		if len(values) > 1 {
 			ca.People++
@@ -549,13 +548,15 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 		}
 	}
 
-	pc.ConsensusLevels = scorer.levelScores(consensus)
+	scorer.useSheet(pc.Consensus)
+	pc.ConsensusLevels = scorer.levelScores()
 	pc.ConsensusFit = fitLevel(r, func(i int) bool { return pc.ConsensusLevels[i].Meets })
 	if next := r.LevelIndex(pc.ConsensusFit) + 1; next < len(r.Levels) {
-		pc.Next = nextLevel(scorer, consensus, r.Levels[next].ID)
+		pc.Next = nextLevel(scorer, r.Levels[next].ID)
 	}
-	for _, id := range ScoredSpecialties(r, consensus) {
-		t := scorer.Specialty(consensus, id)
+	answered := func(id string) bool { return pc.Consensus[r.CriterionIndex(id)] != Unrated }
+	for _, id := range scoredSpecialties(r, specialties, answered) {
+		t := scorer.specialtyTarget(id, false)
 		pc.ConsensusSpecialties = append(pc.ConsensusSpecialties, SpecialtyScore{Specialty: id, Score: t.Score, Verdict: t.Verdict})
 	}
 
@@ -584,10 +585,10 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 	return pc, notice
 }
 
-// nextLevel scores the consensus against one level and describes the rung
-// the level introduces.
-func nextLevel(scorer *Scorer, consensus *Assessment, level string) *NextLevel {
-	t := scorer.Level(consensus, level)
+// nextLevel scores the consensus, the assessment in use, against one level
+// and describes the rung the level introduces.
+func nextLevel(scorer *Scorer, level string) *NextLevel {
+	t := scorer.levelTarget(&run{}, level, true)
 	n := &NextLevel{Level: level, Score: t.Score, Verdict: t.Verdict, Rung: t.Score}
 	for _, rg := range t.Rungs {
 		if rg.Level == level {
