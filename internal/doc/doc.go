@@ -77,7 +77,7 @@ func Parse(file string, data []byte) (*Document, error) {
 		root *Node
 		err  error
 	)
-	if isJSON(file, trimmed) {
+	if IsJSON(file, trimmed) {
 		root, err = parseJSON(data)
 	} else {
 		root, err = parseYAML(data)
@@ -95,10 +95,11 @@ func Parse(file string, data []byte) (*Document, error) {
 
 var byteOrderMark = []byte("\ufeff")
 
-// isJSON is the rule Parse follows to choose between JSON and YAML: by the
+// IsJSON is the rule Parse follows to choose between JSON and YAML: by the
 // file's extension when it is .json, .yaml or .yml, else by whether the
-// content (past white space) opens an object or an array.
-func isJSON(file string, content []byte) bool {
+// content (past a byte order mark and white space) opens an object or an
+// array.
+func IsJSON(file string, content []byte) bool {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".json":
 		return true
