@@ -49,6 +49,8 @@ type Config struct {
 	// two steps from the truth on the scale, the other answer for yes/no,
 	// enough for calibration to list a disagreement.
 	Disagree float64
+	// JSON writes .json files instead of .yaml.
+	JSON bool
 
 	// Planted traits; -1 for none.
 	LenientManager int // the team whose manager rates everyone one step high
@@ -209,7 +211,11 @@ func (g *generator) run(emit func(File) error) (Truth, error) {
 			g.settle(a)
 			g.note(a)
 		}
-		path := filepath.Join(fmt.Sprintf("team-%02d", p.team), store.NamePart(p.name), string(role)+"-"+store.NamePart(rater)+".yaml")
+		ext := ".yaml"
+		if cfg.JSON {
+			ext = ".json"
+		}
+		path := filepath.Join(fmt.Sprintf("team-%02d", p.team), store.NamePart(p.name), string(role)+"-"+store.NamePart(rater)+ext)
 		return emit(File{Path: path, Assessment: a})
 	}
 	for i := range people {
@@ -420,11 +426,11 @@ func Name(i int) string {
 }
 
 // Write generates the organisation into dir (see Generate) and returns the
-// paths written, in order. Files are written plainly, without the fsync of
-// store.Save: they are test data, and ten thousand fsyncs are slow. Each
-// file is encoded and written as it is generated, by GOMAXPROCS
-// goroutines, so that an organisation of any size takes the memory of its
-// people, not of its files.
+// paths written, in order, each file in its format (store.Encode). Files
+// are written plainly, without the fsync of store.Save: they are test
+// data, and ten thousand fsyncs are slow. Each file is encoded and written
+// as it is generated, by GOMAXPROCS goroutines, so that an organisation of
+// any size takes the memory of its people, not of its files.
 func Write(dir string, r *rubric.Rubric, cfg Config) ([]string, Truth, error) {
 	var (
 		paths []string
@@ -446,7 +452,7 @@ func Write(dir string, r *rubric.Rubric, cfg Config) ([]string, Truth, error) {
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
-				data, err := assess.Encode(f.Assessment, r)
+				data, err := store.Encode(f.Path, f.Assessment, r)
 				if err == nil {
 					err = os.WriteFile(filepath.Join(dir, f.Path), data, 0o600)
 				}
