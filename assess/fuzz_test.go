@@ -18,6 +18,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"format": "ladder/assessment/v1", "rubric": {"id": "mini", "version": "2"}, "person": "Ada", "ratings": {"b-must": "no"}}`))
 	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings: {ruby: 9}\n"))
 	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ship-huge: 3\n  ship-small: {rating: 3, implied_by: ship-huge}\n"))
+	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nrater: Bo\nrole: manager\nratings:\n  ruby: can't say\n  on-call: {rating: \"can’t say\", note: not seen}\n  comms: 2\n"))
+	f.Add([]byte(`{"format": "ladder/assessment/v1", "rubric": {"id": "mini", "version": "2"}, "person": "Ada", "role": "peer", "ratings": {"b-must": "can't say", "ruby": {"rating": "Can't Say"}}}`))
+	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ruby: can't say\n"))
+	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nrole: peer\nratings:\n  ship-small: {rating: can't say, implied_by: ship-huge}\nretired:\n  gone: can't say\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, _, err := Parse("fuzz.yaml", data, r, Options{})
 		if err != nil {
@@ -37,7 +41,8 @@ func FuzzParse(f *testing.F) {
 		// Times are written to the second, in UTC.
 		a.Created, a.Updated = a.Created.UTC().Truncate(1e9), a.Updated.UTC().Truncate(1e9)
 		back.Created, back.Updated = back.Created.UTC(), back.Updated.UTC()
-		if !reflect.DeepEqual(a.Ratings, back.Ratings) || a.Person != back.Person || a.Role != back.Role {
+		if !reflect.DeepEqual(a.Ratings, back.Ratings) || !reflect.DeepEqual(a.CantSay, back.CantSay) ||
+			!reflect.DeepEqual(a.RetiredCantSay, back.RetiredCantSay) || a.Person != back.Person || a.Role != back.Role {
 			t.Fatalf("round trip changed the assessment:\n%+v\n%+v", a, back)
 		}
 	})

@@ -29,6 +29,10 @@ type Result struct {
 	Bonus       Count
 	BonusItems  []CriterionScore // every bonus criterion counted in Bonus
 	Unanswered  []string
+	// CantSay lists, in rubric order, the criteria in the same scope as
+	// Unanswered that the rater answered "can't say": scored as
+	// unanswered, listed apart because the rater chose it.
+	CantSay []string
 }
 
 // Count is "met out of total".
@@ -69,7 +73,8 @@ type UnitScore struct {
 // CriterionScore is how one criterion fares against a target.
 type CriterionScore struct {
 	ID       string
-	Rating   *Rating // nil when unanswered
+	Rating   *Rating // nil when unanswered or "can't say"
+	CantSay  bool    // the rater answered "can't say"
 	Expected int     // the rating expected; 1 (yes) for yes/no criteria
 	YesNo    bool
 	Credit   float64
@@ -88,8 +93,9 @@ func met(credit float64) bool { return credit >= 1-epsilon }
 type Scorer struct {
 	r       *rubric.Rubric
 	ratings map[string]Rating
-	fill    bool      // credit unanswered criteria as if met (the "incomplete" test)
-	memo    []float64 // credit per criterion index for the current target; NaN = not yet
+	cantSay map[string]string // only to tell it apart in the criteria described
+	fill    bool              // credit unanswered criteria as if met (the "incomplete" test)
+	memo    []float64         // credit per criterion index for the current target; NaN = not yet
 	level   string
 }
 
@@ -125,7 +131,7 @@ func (s *Scorer) Score(a *Assessment) *Result {
 	})
 	res.Notes = notes(r, res)
 	res.Bonus, res.BonusItems = s.bonus(a, res)
-	res.Unanswered = Unanswered(r, a)
+	res.Unanswered, res.CantSay = unanswered(r, a)
 	return res
 }
 
@@ -161,15 +167,22 @@ func sharedWithNamed(c *rubric.Criterion, a *Assessment) bool {
 }
 
 // Unanswered lists, in rubric order, the criteria of the levels and of the
-// scored specialties that have no rating, except the moot ones (see Moot):
-// no answer to those could change a score.
+// scored specialties that have no answer, except the moot ones (see Moot):
+// no answer to those could change a score. A "can't say" is an answer.
 func Unanswered(r *rubric.Rubric, a *Assessment) []string {
+	out, _ := unanswered(r, a)
+	return out
+}
+
+// unanswered lists the criteria of the levels and of the scored
+// specialties that have no rating: those without an answer (bar the moot
+// ones), and those the rater answered "can't say".
+func unanswered(r *rubric.Rubric, a *Assessment) (open, cantSay []string) {
 	scored := map[string]bool{}
 	for _, id := range ScoredSpecialties(r, a) {
 		scored[id] = true
 	}
 	moot := Moot(r, a)
-	var out []string
 	for i := range r.Criteria {
 		c := &r.Criteria[i]
 		if a.Answered(c.ID) || moot[c.ID] {
@@ -179,11 +192,15 @@ func Unanswered(r *rubric.Rubric, a *Assessment) []string {
 		for _, sp := range c.Specialties {
 			inScope = inScope || scored[sp]
 		}
-		if inScope {
-			out = append(out, c.ID)
+		switch {
+		case !inScope:
+		case a.SaysCantSay(c.ID):
+			cantSay = append(cantSay, c.ID)
+		default:
+			open = append(open, c.ID)
 		}
 	}
-	return out
+	return open, cantSay
 }
 
 // Level scores a against one level.
@@ -201,7 +218,7 @@ func (s *Scorer) Specialty(a *Assessment, id string) TargetScore {
 }
 
 func (s *Scorer) target(a *Assessment, levelID string, specialty bool, units []rubric.Unit, bonus []string) TargetScore {
-	s.ratings, s.level = a.Ratings, levelID
+	s.ratings, s.cantSay, s.level = a.Ratings, a.CantSay, levelID
 	t := TargetScore{}
 	score, requiredMet := s.evaluate(units, &t)
 	for _, id := range bonus {
@@ -370,6 +387,7 @@ func (s *Scorer) describe(u rubric.Unit, credit float64) UnitScore {
 			rt := rt
 			cs.Rating = &rt
 		}
+		_, cs.CantSay = s.cantSay[id]
 		us.Criteria = append(us.Criteria, cs)
 	}
 	return us
@@ -412,6 +430,7 @@ func (s *Scorer) bonus(a *Assessment, res *Result) (Count, []CriterionScore) {
 		if rt, ok := a.Ratings[cr.ID]; ok {
 			cs.Rating = &rt
 		}
+		cs.CantSay = a.SaysCantSay(cr.ID)
 		c.Total++
 		if cs.Met {
 			c.Met++
