@@ -394,7 +394,7 @@ func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *ass
 		}
 	}
 	if n > 0 {
-		unsure = fmt.Sprintf(" (%d %s)", n, assess.CantSayText)
+		unsure = fmt.Sprintf(", %d of them %q", n, assess.CantSayText)
 	}
 	switch {
 	case len(q.Steps) == 0:
@@ -417,8 +417,12 @@ func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *ass
 		next := r.Levels[i+1]
 		more := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: next.ID, Specialties: a.Specialties, Quick: opts.quick})
 		if least, most := more.Open(a); most > 0 {
-			fmt.Fprintf(w, "The questions stopped at your target. To see what %s adds: %s --target %s (%s).\n",
-				next.Title, opts.resumeCommand(path), next.ID, questionCount(least, most))
+			whose := "your"
+			if a.RatesSomeoneElse() {
+				whose = "the"
+			}
+			fmt.Fprintf(w, "The questions stopped at %s target. To see what %s adds: %s --target %s (%s).\n",
+				whose, next.Title, opts.resumeCommand(path), next.ID, questionCount(least, most))
 		}
 	}
 	fmt.Fprintf(w, "See it again with: ladder score %s\n", shellQuote(path))

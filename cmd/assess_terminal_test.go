@@ -286,7 +286,7 @@ func TestAssessManagerCantSayAndResume(t *testing.T) {
 	term.Keys("3\r")
 	term.Expect("[7/7] How well does Ada run services in production?")
 	term.Keys("2\r")
-	term.Expect("Done. All 7 questions answered (2 can't say).")
+	term.Expect(`Done. All 7 questions answered, 2 of them "can't say".`)
 	term.Expect("Ada  rated by Grace (manager)")
 	term.Expect("Can't say: 3 criteria the rater could not judge, scored as unanswered.")
 	term.Expect("Saved in " + out)
