@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -152,7 +151,7 @@ func assessRun(opts *assessOptions) error {
 
 	sv.a, sv.p, sv.folder = a, p, folder
 	if sess != nil {
-		sv.saved = maps.Clone(a.Ratings)
+		sv.keep()
 	}
 	iv := &interview.Interview{Rubric: r, Prompter: p, Out: stdio.Out, Style: style, Save: sv.answered, Evidence: opts.evidence, Quick: opts.quick}
 	if err := iv.Opening(a, known); err != nil {

@@ -162,7 +162,7 @@ func TestBuiltinPromptsAboutThePerson(t *testing.T) {
 	}
 }
 
-func builtinForTest(t *testing.T) *Rubric {
+func builtinForTest(t testing.TB) *Rubric {
 	t.Helper()
 	b, err := os.ReadFile("../data/gitlab-backend-engineer.yaml")
 	if err != nil {
