@@ -162,5 +162,6 @@ func (s *Scorer) criterionScore(i int) CriterionScore {
 	if rt, ok := s.ratings[c.ID]; ok {
 		cs.Rating = &rt
 	}
+	_, cs.CantSay = s.cantSay[c.ID]
 	return cs
 }

@@ -28,6 +28,10 @@ type Result struct {
 	Bonus       Count
 	BonusItems  []CriterionScore // every bonus criterion counted in Bonus
 	Unanswered  []string
+	// CantSay lists, in rubric order, the criteria in the same scope as
+	// Unanswered that the rater answered "can't say": scored as
+	// unanswered, listed apart because the rater chose it.
+	CantSay []string
 }
 
 // Count is "met out of total".
@@ -70,7 +74,8 @@ type UnitScore struct {
 // CriterionScore is how one criterion fares against a target.
 type CriterionScore struct {
 	ID       string
-	Rating   *Rating // nil when unanswered
+	Rating   *Rating // nil when unanswered or "can't say"
+	CantSay  bool    // the rater answered "can't say"
 	Expected int     // the rating expected; 1 (yes) for yes/no criteria
 	YesNo    bool
 	Credit   float64
@@ -97,8 +102,9 @@ type Scorer struct {
 
 	// The assessment being scored, and the target.
 	ratings map[string]Rating
-	fill    bool // credit unanswered criteria as if met (the "incomplete" test)
-	expect  int  // the target's expected rating for criteria that set none
+	cantSay map[string]string // only to tell it apart in the criteria described
+	fill    bool              // credit unanswered criteria as if met (the "incomplete" test)
+	expect  int               // the target's expected rating for criteria that set none
 
 	// Computed once for the rubric.
 	order        []int   // criteria, each after every criterion superseding it
@@ -167,14 +173,14 @@ func (s *Scorer) Score(a *Assessment) *Result {
 	})
 	res.Notes = notes(r, res)
 	res.Bonus, res.BonusItems = s.bonus(a, res)
-	res.Unanswered = Unanswered(r, a)
+	res.Unanswered, res.CantSay = unanswered(r, a)
 	return res
 }
 
 // use starts scoring a: what was computed for another assessment, or for
 // this one before it changed, is dropped.
 func (s *Scorer) use(a *Assessment) {
-	s.ratings = a.Ratings
+	s.ratings, s.cantSay = a.Ratings, a.CantSay
 	s.ready = [2]bool{}
 }
 
@@ -265,15 +271,22 @@ func sharedWithNamed(c *rubric.Criterion, a *Assessment) bool {
 }
 
 // Unanswered lists, in rubric order, the criteria of the levels and of the
-// scored specialties that have no rating, except the moot ones (see Moot):
-// no answer to those could change a score.
+// scored specialties that have no answer, except the moot ones (see Moot):
+// no answer to those could change a score. A "can't say" is an answer.
 func Unanswered(r *rubric.Rubric, a *Assessment) []string {
+	out, _ := unanswered(r, a)
+	return out
+}
+
+// unanswered lists the criteria of the levels and of the scored
+// specialties that have no rating: those without an answer (bar the moot
+// ones), and those the rater answered "can't say".
+func unanswered(r *rubric.Rubric, a *Assessment) (open, cantSay []string) {
 	scored := map[string]bool{}
 	for _, id := range ScoredSpecialties(r, a) {
 		scored[id] = true
 	}
 	moot := Moot(r, a)
-	var out []string
 	for i := range r.Criteria {
 		c := &r.Criteria[i]
 		if a.Answered(c.ID) || moot[c.ID] {
@@ -283,11 +296,15 @@ func Unanswered(r *rubric.Rubric, a *Assessment) []string {
 		for _, sp := range c.Specialties {
 			inScope = inScope || scored[sp]
 		}
-		if inScope {
-			out = append(out, c.ID)
+		switch {
+		case !inScope:
+		case a.SaysCantSay(c.ID):
+			cantSay = append(cantSay, c.ID)
+		default:
+			open = append(open, c.ID)
 		}
 	}
-	return out
+	return open, cantSay
 }
 
 // bonus lists the bonus criteria of the levels (at the fit level's

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -53,6 +52,12 @@ rung first; an answer that meets it settles the rungs below, which are
 recorded as implied and not asked. Alternatives of a requirement already
 met ("Ruby, or a desire to learn it") are not asked either. Yes/no
 nice-to-haves are one checklist.
+
+A manager or peer (--role manager or peer) is asked about the person
+("How well does Ada ...?"), and may answer "can't say" where they have not
+seen enough to judge: it is kept in the file, not asked again, scored like
+an unanswered criterion, listed apart, and left out of ladder calibrate's
+statistics. A self-assessment does not offer it.
 
 The file is saved after every answer, in the data folder
 ($XDG_DATA_HOME/ladder/assessments/PERSON/, by default
@@ -146,7 +151,7 @@ func assessRun(opts *assessOptions) error {
 
 	sv.a, sv.p, sv.folder = a, p, folder
 	if sess != nil {
-		sv.saved = maps.Clone(a.Ratings)
+		sv.keep()
 	}
 	iv := &interview.Interview{Rubric: r, Prompter: p, Out: stdio.Out, Style: style, Save: sv.answered, Evidence: opts.evidence, Quick: opts.quick}
 	if err := iv.Opening(a, known); err != nil {
@@ -351,8 +356,8 @@ func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, 
 			fmt.Fprintf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the required and strong questions (%s).\n", questionCount(ql, qm))
 		}
 	}
-	if most > 0 && (a.Role != assess.Self || a.Rater != a.Person) {
-		fmt.Fprintf(w, "The questions say \"you\": answer them about %s.\n", a.Person)
+	if most > 0 && a.RatesSomeoneElse() {
+		fmt.Fprintf(w, "The questions are about %s. Where you have not seen enough of their work to judge, answer %q.\n", a.Person, assess.CantSayText)
 	}
 	if most > 0 {
 		fmt.Fprintln(w, style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
@@ -379,14 +384,25 @@ func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *ass
 			settled++
 		}
 	}
+	unsure, n := "", 0
+	for _, st := range q.Steps {
+		for _, qu := range st.Questions {
+			if a.SaysCantSay(qu.Criterion.ID) {
+				n++
+			}
+		}
+	}
+	if n > 0 {
+		unsure = fmt.Sprintf(", %d of them %q", n, assess.CantSayText)
+	}
 	switch {
 	case len(q.Steps) == 0:
 		fmt.Fprintln(w, "There is nothing to ask with these choices.")
 	case settled > 0:
-		fmt.Fprintf(w, "%s All %d %s answered; they settled %d more without asking.\n\n", style.Bold("Done."),
-			answered, pluralWord(answered, "question", "questions"), settled)
+		fmt.Fprintf(w, "%s All %d %s answered%s; they settled %d more without asking.\n\n", style.Bold("Done."),
+			answered, pluralWord(answered, "question", "questions"), unsure, settled)
 	default:
-		fmt.Fprintf(w, "%s All %d %s answered.\n\n", style.Bold("Done."), answered, pluralWord(answered, "question", "questions"))
+		fmt.Fprintf(w, "%s All %d %s answered%s.\n\n", style.Bold("Done."), answered, pluralWord(answered, "question", "questions"), unsure)
 	}
 	if err := report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: 3}); err != nil {
 		return err
@@ -400,8 +416,12 @@ func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *ass
 		next := r.Levels[i+1]
 		more := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: next.ID, Specialties: a.Specialties, Quick: opts.quick})
 		if least, most := more.Open(a); most > 0 {
-			fmt.Fprintf(w, "The questions stopped at your target. To see what %s adds: %s --target %s (%s).\n",
-				next.Title, opts.resumeCommand(path), next.ID, questionCount(least, most))
+			whose := "your"
+			if a.RatesSomeoneElse() {
+				whose = "the"
+			}
+			fmt.Fprintf(w, "The questions stopped at %s target. To see what %s adds: %s --target %s (%s).\n",
+				whose, next.Title, opts.resumeCommand(path), next.ID, questionCount(least, most))
 		}
 	}
 	fmt.Fprintf(w, "See it again with: ladder score %s\n", shellQuote(path))

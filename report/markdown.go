@@ -148,6 +148,10 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 		pr.line("")
 		pr.line("Unanswered: %d %s.", pg.Unanswered, plural(pg.Unanswered, "criterion", "criteria"))
 	}
+	if pg.CantSay > 0 {
+		pr.line("")
+		pr.line("Can't say: %d %s the rater could not judge, scored as unanswered.", pg.CantSay, plural(pg.CantSay, "criterion", "criteria"))
+	}
 	pr.line("")
 	pr.line("---")
 	pr.line("")

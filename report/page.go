@@ -49,6 +49,7 @@ type Page struct {
 	Bonus       []PageBonus
 	Notes       []string
 	Unanswered  int
+	CantSay     int    // criteria the rater answered "can't say"
 	Meets       string // the meets threshold, "80%"
 	Approaching string
 	Scale       string
@@ -145,6 +146,7 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 		BonusTotal:      res.Bonus.Total,
 		Notes:           res.Notes,
 		Unanswered:      len(res.Unanswered),
+		CantSay:         len(res.CantSay),
 		Meets:           Percent(r.Thresholds.Meets),
 		Approaching:     Percent(r.Thresholds.Approaching),
 		Scale:           scaleText(r),
@@ -384,6 +386,9 @@ func pageCards(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []P
 	cards = append(cards, PageCard{Label: "Nice-to-haves", Value: fmt.Sprintf("%d of %d", res.Bonus.Met, res.Bonus.Total), Detail: "never part of a score", Class: "neutral"})
 	if n := len(res.Unanswered); n > 0 {
 		cards = append(cards, PageCard{Label: "Unanswered", Value: fmt.Sprint(n), Detail: plural(n, "criterion", "criteria") + " left blank", Class: "neutral"})
+	}
+	if n := len(res.CantSay); n > 0 {
+		cards = append(cards, PageCard{Label: "Can't say", Value: fmt.Sprint(n), Detail: plural(n, "criterion", "criteria") + " the rater could not judge", Class: "neutral"})
 	}
 	return cards
 }

@@ -212,6 +212,9 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 			p.line("%s", style.Dim(Wrap(c.Help, 80, "", "")))
 		}
 		p.line("")
+		// How a manager or peer is asked it: an author checks the derived
+		// wording here, and writes prompt_other where it reads wrong.
+		p.line("%s", Wrap(c.PromptAbout(rubric.PersonPlaceholder), 80, "of others:    ", "              "))
 		if c.General() {
 			p.line("level:        %s (and every level above it)", c.Level)
 		} else {

@@ -24,6 +24,10 @@ type ScoreJSON struct {
 	Notes       []string         `json:"notes" yaml:"notes"`
 	Bonus       CountJSON        `json:"bonus" yaml:"bonus"`
 	Unanswered  []string         `json:"unanswered" yaml:"unanswered"`
+	// CantSay are the criteria the rater answered "can't say": scored as
+	// unanswered, listed apart; left out when there are none (a
+	// self-assessment never has any).
+	CantSay []string `json:"cant_say,omitempty" yaml:"cant_say,omitempty"`
 }
 
 // LevelJSON is one level's score.
@@ -82,6 +86,7 @@ func NewScoreJSON(res *assess.Result) ScoreJSON {
 		Notes:       nonNil(res.Notes),
 		Bonus:       CountJSON{Met: res.Bonus.Met, Total: res.Bonus.Total},
 		Unanswered:  nonNil(res.Unanswered),
+		CantSay:     res.CantSay,
 	}
 	if res.FitLevel != "" {
 		fit := res.FitLevel
@@ -246,6 +251,9 @@ func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style,
 	if n := len(res.Unanswered); n > 0 {
 		p.line("Unanswered: %d %s.", n, plural(n, "criterion", "criteria"))
 	}
+	if n := len(res.CantSay); n > 0 {
+		p.line("Can't say: %d %s the rater could not judge, scored as unanswered.", n, plural(n, "criterion", "criteria"))
+	}
 	return p.err
 }
 
@@ -373,11 +381,15 @@ func Wrap(text string, width int, first, rest string) string {
 	return b.String()
 }
 
-// RatingShortfall says "rated 1, expects 3" or "unanswered, expects yes".
+// RatingShortfall says "rated 1, expects 3", "unanswered, expects yes" or
+// "can't say, expects 3".
 func RatingShortfall(c assess.CriterionScore) string {
 	got := "unanswered"
-	if c.Rating != nil {
+	switch {
+	case c.Rating != nil:
 		got = "rated " + c.Rating.String()
+	case c.CantSay:
+		got = assess.CantSayText
 	}
 	want := fmt.Sprint(c.Expected)
 	if c.YesNo {

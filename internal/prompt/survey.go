@@ -6,6 +6,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
@@ -85,6 +88,7 @@ func (s *Survey) Select(message, help string, options []Option, def int) (int, e
 		// Every option on one page: scales are short, and a hidden
 		// rating would be an unfair one.
 		PageSize: len(options),
+		Filter:   startsAWord,
 	}
 	if def >= 0 && def < len(options) {
 		q.Default = def
@@ -92,6 +96,23 @@ func (s *Survey) Select(message, help string, options []Option, def int) (int, e
 	var idx int
 	err := s.ask(q, &idx)
 	return idx, err
+}
+
+// startsAWord is Select's filter: an option matches when what was typed
+// starts one of its words. survey keeps the highlighted position while a
+// filter narrows the list, so a filter that matched inside words would let
+// "y" (for yes), typed while "no" is highlighted, land on "can't say".
+func startsAWord(typed, label string, _ int) bool {
+	typed, label = strings.ToLower(typed), strings.ToLower(label)
+	if strings.HasPrefix(label, typed) {
+		return true
+	}
+	for i, r := range label {
+		if i > 0 && !unicode.IsLetter(r) && !unicode.IsDigit(r) && strings.HasPrefix(label[i+utf8.RuneLen(r):], typed) {
+			return true
+		}
+	}
+	return false
 }
 
 // MultiSelect implements Prompter.
