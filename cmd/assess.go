@@ -12,6 +12,7 @@ import (
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/interview"
 	"github.com/ladderhq/ladder/internal/prompt"
+	"github.com/ladderhq/ladder/internal/termtext"
 	"github.com/ladderhq/ladder/report"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
@@ -81,10 +82,10 @@ score an assessment file without one, use ladder score.`,
 	levels := g.completeFrom(func(r *rubric.Rubric) []string {
 		return append([]string{cobra.CompletionWithDesc("none", "no level")}, levelIDs(r)...)
 	})
-	_ = c.RegisterFlagCompletionFunc("current", levels)
-	_ = c.RegisterFlagCompletionFunc("target", levels)
-	_ = c.RegisterFlagCompletionFunc("specialty", g.completeFrom(specialtyIDs))
-	_ = c.RegisterFlagCompletionFunc("role", cobra.FixedCompletions([]cobra.Completion{"self", "manager", "peer"}, cobra.ShellCompDirectiveNoFileComp))
+	g.completeFlag(c, "current", levels)
+	g.completeFlag(c, "target", levels)
+	g.completeFlag(c, "specialty", g.completeFrom(specialtyIDs))
+	g.completeFlag(c, "role", cobra.FixedCompletions([]cobra.Completion{"self", "manager", "peer"}, cobra.ShellCompDirectiveNoFileComp))
 	// The result is a table for the person at the terminal; ladder score
 	// gives it as data.
 	return withFormats(c, "table")
@@ -187,7 +188,7 @@ func (opts *assessOptions) start(r *rubric.Rubric) (*assess.Assessment, intervie
 			return nil, known, err
 		}
 		for _, w := range warnings {
-			fmt.Fprintln(opts.env.IO.Err, "ladder: warning: "+w.String())
+			opts.warn(w.String())
 		}
 		for flag, pair := range map[string][2]string{
 			"person": {opts.person, loaded.Person},
@@ -289,50 +290,50 @@ func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, 
 	w := opts.env.IO.Out
 	r := opts.loaded
 	n := len(q.Questions)
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%s  %s against %s\n", style.Bold(a.Person), report.RaterLine(&assess.Assessment{Person: a.Person, Rater: a.Rater, Role: a.Role}), r.Title)
+	report.Printf(w, "")
+	report.Printf(w, "%s  %s against %s\n", style.Bold(a.Person), report.RaterLine(&assess.Assessment{Person: a.Person, Rater: a.Rater, Role: a.Role}), r.Title)
 	mode := ""
 	if opts.quick {
 		mode = " (quick: required and strong criteria only)"
 	}
-	fmt.Fprintf(w, "%d %s in %d %s%s, saved after every answer to\n  %s\n",
+	report.Printf(w, "%d %s in %d %s%s, saved after every answer to\n  %s\n",
 		n, pluralWord(n, "question", "questions"), len(q.Sections), pluralWord(len(q.Sections), "section", "sections"), mode, path)
 	done := q.Answered(a)
 	if done > 0 && done < n {
-		fmt.Fprintf(w, "%d already answered; going on with question %d.\n", done, q.FirstUnanswered(a)+1)
+		report.Printf(w, "%d already answered; going on with question %d.\n", done, q.FirstUnanswered(a)+1)
 	}
 	if !opts.quick && done == 0 {
 		quick := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: a.TargetLevel, Specialties: a.Specialties, Quick: true})
 		if k := len(quick.Questions); k < n {
-			fmt.Fprintf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the %d required and strong questions.\n", k)
+			report.Printf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the %d required and strong questions.\n", k)
 		}
 	}
 	if n > 0 && (a.Role != assess.Self || a.Rater != a.Person) {
-		fmt.Fprintf(w, "The questions say \"you\": answer them about %s.\n", a.Person)
+		report.Printf(w, "The questions say \"you\": answer them about %s.\n", a.Person)
 	}
 	if n > 0 {
-		fmt.Fprintln(w, style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
+		report.Printf(w, "%s", style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
 	}
 }
 
 // finish prints the result of a completed assessment.
 func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) error {
 	w := opts.env.IO.Out
-	fmt.Fprintln(w)
+	report.Printf(w, "")
 	if len(q.Questions) == 0 {
-		fmt.Fprintln(w, "There is nothing to ask with these choices.")
+		report.Printf(w, "%s", "There is nothing to ask with these choices.")
 	} else {
-		fmt.Fprintf(w, "%s All %d questions answered.\n\n", style.Bold("Done."), len(q.Questions))
+		report.Printf(w, "%s All %d questions answered.\n\n", style.Bold("Done."), len(q.Questions))
 	}
 	if err := report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: 3}); err != nil {
 		return err
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Saved in %s\n", path)
+	report.Printf(w, "")
+	report.Printf(w, "Saved in %s\n", path)
 	if opts.quick {
-		fmt.Fprintf(w, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.\n", opts.resumeCommand(path, "--quick"))
+		report.Printf(w, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.\n", opts.resumeCommand(path, "--quick"))
 	}
-	fmt.Fprintf(w, "See it again with: ladder score %s\n", shellQuote(path))
+	report.Printf(w, "See it again with: ladder score %s\n", shellQuote(path))
 	return nil
 }
 
@@ -354,12 +355,36 @@ func (opts *assessOptions) resumeCommand(path string, drop ...string) string {
 	return strings.Join(args, " ")
 }
 
-// shellQuote quotes s for a POSIX shell when it needs quoting.
+// shellQuote quotes s for a POSIX shell when it needs quoting. A path
+// holding control characters is quoted as $'...' with them escaped (bash,
+// zsh and ksh read it), so that the command stays right to copy and never
+// carries a raw escape sequence to the terminal.
 func shellQuote(s string) string {
 	if s != "" && strings.IndexFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=+@%,", r))
 	}) < 0 {
 		return s
+	}
+	if termtext.Safe(s) != s {
+		var b strings.Builder
+		b.WriteString("$'")
+		for _, r := range s {
+			switch {
+			case r == '\'' || r == '\\':
+				b.WriteByte('\\')
+				b.WriteRune(r)
+			case termtext.Safe(string(r)) != string(r):
+				if r < 0x80 {
+					fmt.Fprintf(&b, `\x%02x`, r)
+				} else {
+					fmt.Fprintf(&b, `\u%04x`, r)
+				}
+			default:
+				b.WriteRune(r)
+			}
+		}
+		b.WriteByte('\'')
+		return b.String()
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/ladderhq/ladder/assess"
@@ -66,8 +65,7 @@ naming each one.`,
 	}
 	c.Flags().BoolVar(&opts.skipInvalid, "skip-invalid", false, "leave invalid files out (each is named on stderr) instead of stopping")
 	c.Flags().StringSliceVar(&opts.views, "view", nil, "views to show: "+strings.Join(report.CalibrationViews, ", ")+" (csv: one, default people)")
-	_ = c.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(report.CalibrationViews, cobra.ShellCompDirectiveNoFileComp))
-	_ = c.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(report.CalibrationViews, cobra.ShellCompDirectiveNoFileComp))
+	g.completeFlag(c, "view", cobra.FixedCompletions(report.CalibrationViews, cobra.ShellCompDirectiveNoFileComp))
 	return withFormats(c, "table", "json", "csv", "markdown")
 }
 
@@ -102,7 +100,6 @@ func calibrateRun(opts *calibrateOptions) error {
 	if err != nil {
 		return err
 	}
-	stderr := opts.env.IO.Err
 	files, problems, err := assess.FindFiles(opts.paths)
 	if err != nil {
 		return err
@@ -117,23 +114,23 @@ func calibrateRun(opts *calibrateOptions) error {
 	problems = append(problems, read.Problems...)
 	if len(problems) > 0 && !opts.skipInvalid {
 		for _, p := range problems {
-			fmt.Fprintln(stderr, "ladder: "+p.Error())
+			opts.say(p.Error())
 		}
 		them := pluralWord(len(problems), "it", "them")
-		fmt.Fprintf(stderr, "ladder: %d of %d files invalid; fix %s or leave %s out with --skip-invalid\n",
-			len(problems), len(files), them, them)
+		opts.say(fmt.Sprintf("%d of %d files invalid; fix %s or leave %s out with --skip-invalid",
+			len(problems), len(files), them, them))
 		return &SilentError{Code: ExitUsage}
 	}
 	for _, p := range problems {
-		fmt.Fprintln(stderr, "ladder: warning: skipped "+p.Error())
+		opts.warn("skipped " + p.Error())
 	}
-	printFileWarnings(stderr, read.Warnings)
+	printFileWarnings(opts.globals, read.Warnings)
 	if len(read.Sheets) == 0 {
 		return &InputError{Err: fmt.Errorf("no valid assessments left to calibrate under %s", strings.Join(opts.paths, ", "))}
 	}
 	cal := assess.Calibrate(r, read.Sheets)
 	for _, n := range cal.Notices {
-		fmt.Fprintln(stderr, "ladder: warning: "+n.String())
+		opts.warn(n.String())
 	}
 	w := opts.env.IO.Out
 	switch opts.format {
@@ -150,7 +147,7 @@ func calibrateRun(opts *calibrateOptions) error {
 // printFileWarnings prints warnings about many files without drowning the
 // rest: after a few files written for another version of the rubric, the
 // others are counted on one line.
-func printFileWarnings(stderr io.Writer, warnings []assess.Warning) {
+func printFileWarnings(g *globals, warnings []assess.Warning) {
 	const shown = 3
 	otherVersion := 0
 	for _, w := range warnings {
@@ -160,9 +157,9 @@ func printFileWarnings(stderr io.Writer, warnings []assess.Warning) {
 				continue
 			}
 		}
-		fmt.Fprintln(stderr, "ladder: warning: "+w.String())
+		g.warn(w.String())
 	}
 	if more := otherVersion - shown; more > 0 {
-		fmt.Fprintf(stderr, "ladder: warning: %d more %s written for another version of the rubric\n", more, pluralWord(more, "file", "files"))
+		g.warn(fmt.Sprintf("%d more %s written for another version of the rubric", more, pluralWord(more, "file", "files")))
 	}
 }

@@ -61,8 +61,8 @@ func diffRun(opts *diffOptions) error {
 		return &InputError{Err: fmt.Errorf("%s is about %q and %s about %q; use --force to compare two people", opts.old, old.Person, opts.new, new.Person)}
 	}
 	if !old.Updated.IsZero() && !new.Updated.IsZero() && new.Updated.Before(old.Updated) {
-		fmt.Fprintf(opts.env.IO.Err, "ladder: warning: %s (%s) is older than %s (%s); the diff reads from the first to the second\n",
-			opts.new, new.Updated.UTC().Format("2006-01-02"), opts.old, old.Updated.UTC().Format("2006-01-02"))
+		opts.warn(fmt.Sprintf("%s (%s) is older than %s (%s); the diff reads from the first to the second",
+			opts.new, new.Updated.UTC().Format("2006-01-02"), opts.old, old.Updated.UTC().Format("2006-01-02")))
 	}
 	scorer := assess.NewScorer(r)
 	d := assess.NewDiff(r, scorer.Score(old), scorer.Score(new))

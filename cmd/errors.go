@@ -3,7 +3,12 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"strings"
+	"syscall"
+
+	"github.com/ladderhq/ladder/internal/termtext"
 
 	"github.com/ladderhq/ladder/internal/doc"
 	"github.com/ladderhq/ladder/rubric"
@@ -54,6 +59,24 @@ type InterruptedError struct{ Message string }
 
 func (e *InterruptedError) Error() string { return e.Message }
 
+// Lines are the message's lines, each printed on its own.
+func (e *InterruptedError) Lines() []string { return strings.Split(e.Message, "\n") }
+
+// printErrLine writes one line to standard error, neutralised: whatever a
+// user wrote in it (a file name, a name, a value quoted back) reaches the
+// terminal with no escape sequence or line break of its own. Every line
+// ladder writes to standard error goes through here.
+func printErrLine(w io.Writer, line string) {
+	fmt.Fprintln(w, termtext.Safe(line))
+}
+
+// warn writes a warning line.
+func (g *globals) warn(msg string) { printErrLine(g.env.IO.Err, "ladder: warning: "+msg) }
+
+// say writes a line of news that is not the command's output ("wrote
+// FILE").
+func (g *globals) say(msg string) { printErrLine(g.env.IO.Err, "ladder: "+msg) }
+
 // exitCode maps an error to the exit code of the process.
 func exitCode(err error) int {
 	var (
@@ -80,10 +103,18 @@ func exitCode(err error) int {
 }
 
 // isCobraUsageError recognises the errors cobra makes itself, which are
-// plain strings.
+// plain strings. Flag errors come as UsageError already (SetFlagErrorFunc);
+// what is left is an unknown command or a missing required flag. An error
+// from the operating system is never one, whatever its words ("invalid
+// argument" is EINVAL's).
 func isCobraUsageError(err error) bool {
+	var errno syscall.Errno
+	var pathErr *fs.PathError
+	if errors.As(err, &errno) || errors.As(err, &pathErr) {
+		return false
+	}
 	msg := err.Error()
-	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "required flag"} {
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "required flag"} {
 		if strings.HasPrefix(msg, prefix) {
 			return true
 		}

@@ -57,7 +57,7 @@ file, line and column, after the rest; the exit code is then 2.`,
 		},
 	}
 	c.Flags().StringVar(&opts.role, "role", "", "only the assessments by raters in this `role`: self, manager or peer")
-	_ = c.RegisterFlagCompletionFunc("role", cobra.FixedCompletions([]string{"self", "manager", "peer"}, cobra.ShellCompDirectiveNoFileComp))
+	g.completeFlag(c, "role", cobra.FixedCompletions([]string{"self", "manager", "peer"}, cobra.ShellCompDirectiveNoFileComp))
 	c.ValidArgsFunction = onlyFirstArg(g.completePeople)
 	return withFormats(c, "table", "json", "yaml")
 }
@@ -111,7 +111,7 @@ func historyRun(opts *historyOptions) error {
 		h.Entries = kept
 	}
 	for _, warn := range h.Warnings {
-		fmt.Fprintln(opts.env.IO.Err, "ladder: warning: "+warn.String())
+		opts.warn(warn.String())
 	}
 	switch opts.format {
 	case "json", "yaml":
@@ -143,7 +143,7 @@ func listPeople(opts *historyOptions, r *rubric.Rubric, store assess.Store, peop
 		return joinErr(opts.writeData(opts.format, map[string]any{"people": summaries}), reportInvalid(opts.globals, invalid))
 	}
 	if len(people) == 0 {
-		fmt.Fprintf(w, "No assessments stored yet in %s.\nladder assess saves them there.\n", store.Dir)
+		report.Printf(w, "No assessments stored yet in %s.\nladder assess saves them there.\n", store.Dir)
 		return nil
 	}
 	return joinErr(report.RenderPeople(w, summaries, opts.style()), reportInvalid(opts.globals, invalid))
@@ -154,7 +154,7 @@ func listPeople(opts *historyOptions, r *rubric.Rubric, store assess.Store, peop
 // everything that could be read.
 func reportInvalid(g *globals, invalid []error) error {
 	for _, err := range invalid {
-		fmt.Fprintln(g.env.IO.Err, "ladder: "+err.Error())
+		g.say(err.Error())
 	}
 	if len(invalid) > 0 {
 		return &SilentError{Code: ExitUsage}

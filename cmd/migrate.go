@@ -5,6 +5,7 @@ import (
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/doc"
+	"github.com/ladderhq/ladder/report"
 	"github.com/spf13/cobra"
 )
 
@@ -42,7 +43,9 @@ until the file is migrated.`,
 		},
 	}
 	c.Flags().StringVar(&opts.out, "out", "", "write the migrated assessment to this `file` instead of in place")
-	return c
+	// The assessment keeps its file's format; what migrate prints is a
+	// line for people.
+	return withFormats(c, "table")
 }
 
 func migrateRun(opts *migrateOptions) error {
@@ -62,19 +65,19 @@ func migrateRun(opts *migrateOptions) error {
 	for _, w := range warnings {
 		counts[w.Kind]++
 		if w.Kind != assess.OtherVersion {
-			fmt.Fprintln(opts.env.IO.Err, "ladder: "+w.WithoutHint())
+			opts.say(w.WithoutHint())
 		}
 	}
 	from := a.Rubric.Version
 	if from == r.Version && counts[assess.Renamed] == 0 && counts[assess.Retired] == 0 && opts.out == opts.file {
-		_, err := fmt.Fprintf(opts.env.IO.Out, "%s: already up to date with rubric %q version %s\n", opts.file, r.ID, r.Version)
+		err := report.Printf(opts.env.IO.Out, "%s: already up to date with rubric %q version %s\n", opts.file, r.ID, r.Version)
 		return err
 	}
 	a.Rubric.Version = r.Version
 	if err := assess.Save(opts.out, a, r); err != nil {
 		return fmt.Errorf("cannot write %s: %w", opts.out, err)
 	}
-	_, err = fmt.Fprintf(opts.env.IO.Out, "%s: migrated from version %s to %s of rubric %q: %d %s, %d renamed, %d kept under retired\n",
+	err = report.Printf(opts.env.IO.Out, "%s: migrated from version %s to %s of rubric %q: %d %s, %d renamed, %d kept under retired\n",
 		opts.out, from, r.Version, r.ID, len(a.Ratings), pluralWord(len(a.Ratings), "rating", "ratings"), counts[assess.Renamed], counts[assess.Retired])
 	return err
 }

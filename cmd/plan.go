@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"fmt"
-
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/report"
 	"github.com/ladderhq/ladder/rubric"
@@ -51,8 +49,8 @@ A target that is met already is said plainly, with exit code 0.`,
 	}
 	c.Flags().StringVar(&opts.target, "target", "", "the target `level` id (default: see above)")
 	c.Flags().StringSliceVar(&opts.specialties, "specialty", nil, "also plan for this specialty `id` (repeatable)")
-	_ = c.RegisterFlagCompletionFunc("target", g.completeFrom(levelIDs))
-	_ = c.RegisterFlagCompletionFunc("specialty", g.completeFrom(specialtyIDs))
+	g.completeFlag(c, "target", g.completeFrom(levelIDs))
+	g.completeFlag(c, "specialty", g.completeFrom(specialtyIDs))
 	c.ValidArgsFunction = onlyFirstArg(assessmentFiles)
 	return withFormats(c, "table", "markdown", "json", "yaml")
 }
@@ -99,7 +97,7 @@ func (g *globals) readAssessment(path string, r *rubric.Rubric) (*assess.Assessm
 		return nil, err
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(g.env.IO.Err, "ladder: warning: "+w.String())
+		g.warn(w.String())
 	}
 	return a, nil
 }

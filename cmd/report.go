@@ -56,8 +56,8 @@ charts the themes over the target level's items and the specialties shown
 	c.Flags().StringVar(&opts.out, "out", "", "write the report to this `file` instead of standard output")
 	c.Flags().StringVar(&opts.target, "target", "", "the target `level` id (default: as ladder plan)")
 	c.Flags().StringSliceVar(&opts.specialties, "specialty", nil, "also show this specialty `id` (repeatable)")
-	_ = c.RegisterFlagCompletionFunc("target", g.completeFrom(levelIDs))
-	_ = c.RegisterFlagCompletionFunc("specialty", g.completeFrom(specialtyIDs))
+	g.completeFlag(c, "target", g.completeFrom(levelIDs))
+	g.completeFlag(c, "specialty", g.completeFrom(specialtyIDs))
 	c.ValidArgsFunction = onlyFirstArg(assessmentFiles)
 	c.Flags().IntVar(&opts.gaps, "gaps", report.DefaultPageGaps, "plan items to show")
 	return withFormats(c, "html", "markdown")
@@ -85,6 +85,6 @@ func reportRun(opts *reportOptions) error {
 	if err := atomicfile.Write(opts.out, b.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("cannot write the report: %w", err)
 	}
-	fmt.Fprintf(opts.env.IO.Err, "ladder: wrote %s\n", opts.out)
+	opts.say("wrote " + opts.out)
 	return nil
 }

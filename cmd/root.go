@@ -34,12 +34,21 @@ func Run(env *Env, args []string) int {
 		return ExitOK
 	}
 	code := exitCode(err)
-	if msg := err.Error(); msg != "" {
+	var lines []string
+	if multi, ok := err.(interface{ Lines() []string }); ok {
+		lines = multi.Lines()
+	} else if msg := strings.TrimSpace(err.Error()); msg != "" {
 		var usage *UsageError
 		if (errors.As(err, &usage) || isCobraUsageError(err)) && cmd != nil {
 			msg += fmt.Sprintf(" (see '%s --help')", cmd.CommandPath())
 		}
-		fmt.Fprintln(env.IO.Err, "ladder: "+strings.TrimSpace(msg))
+		lines = []string{msg}
+	}
+	for i, line := range lines {
+		if i == 0 {
+			line = "ladder: " + line
+		}
+		printErrLine(env.IO.Err, line)
 	}
 	return code
 }
@@ -52,11 +61,17 @@ type globals struct {
 	noColor    bool
 
 	loaded *rubric.Rubric
+	// setupErrors are mistakes made while building the command tree
+	// (a flag completed twice); tests check there are none.
+	setupErrors []error
 }
 
 // NewRootCmd builds the whole command tree.
 func NewRootCmd(env *Env) *cobra.Command {
-	g := &globals{env: env}
+	return newRoot(&globals{env: env})
+}
+
+func newRoot(g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "ladder",
 		Short: "Career-ladder self-assessment: which level, which specialties, what is missing",
@@ -69,6 +84,12 @@ loads any other ladder written as a rubric file.` + "\n" + exitCodesHelp,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	// -o is checked here, once for every command, against the formats the
+	// command declares; a command that declares none takes no -o.
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		_, err := g.format(c)
+		return err
+	}
 	// Every command's help ends with the exit codes; the root's Long holds
 	// them already, so that the man pages carry them too.
 	root.SetHelpTemplate(root.HelpTemplate() + `{{if .HasParent}}` + exitCodesHelp + `{{end}}`)
@@ -77,7 +98,7 @@ loads any other ladder written as a rubric file.` + "\n" + exitCodesHelp,
 	pf.StringVar(&g.rubricPath, "rubric", "", "use this rubric `file` instead of the built-in one")
 	pf.StringVarP(&g.output, "output", "o", "", "output `format`: table, json, yaml, ... (each command lists its own)")
 	pf.BoolVar(&g.noColor, "no-color", false, "no colour in the output (NO_COLOR is honoured too)")
-	registerGlobalCompletions(root)
+	g.registerGlobalCompletions(root)
 
 	root.AddCommand(
 		newAssessCmd(g),
@@ -140,7 +161,14 @@ func withFormats(c *cobra.Command, formats ...string) *cobra.Command {
 // format is the output format chosen for c, checked against the formats
 // it offers.
 func (g *globals) format(c *cobra.Command) (string, error) {
-	formats := strings.Split(c.Annotations[formatsAnnotation], ",")
+	declared := c.Annotations[formatsAnnotation]
+	if declared == "" {
+		if g.output != "" {
+			return "", usageErrorf("%s has no output formats; -o does not apply to it", c.CommandPath())
+		}
+		return "", nil
+	}
+	formats := strings.Split(declared, ",")
 	if g.output == "" {
 		return formats[0], nil
 	}

@@ -133,14 +133,14 @@ rule), and that every reference it makes exists on the page.`,
 		},
 	}
 	c.Flags().StringVar(&opts.source, "source", "", "Markdown `page` the rubric must account for, item by item")
-	_ = c.RegisterFlagCompletionFunc("source", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	g.completeFlag(c, "source", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"md", "markdown", "txt"}, cobra.ShellCompDirectiveFilterFileExt
 	})
-	return c
+	// Problems are lines on stderr, the verdict a line for people.
+	return withFormats(c, "table")
 }
 
 func validateRun(opts *validateOptions) error {
-	errw := opts.env.IO.Err
 	data, err := doc.ReadFile(opts.file, doc.MaxFileSize)
 	if err != nil {
 		return err
@@ -149,7 +149,7 @@ func validateRun(opts *validateOptions) error {
 	var invalid *rubric.ValidationError
 	if errors.As(err, &invalid) {
 		for _, p := range invalid.Problems {
-			fmt.Fprintln(errw, p.Error())
+			printErrLine(opts.env.IO.Err, p.Error())
 		}
 		return &SilentError{Code: ExitUsage}
 	}
@@ -161,7 +161,7 @@ func validateRun(opts *validateOptions) error {
 			return err
 		}
 	}
-	_, err = fmt.Fprintf(opts.env.IO.Out, "%s: valid rubric %q version %s: %d levels, %d specialties, %d criteria, %d groups\n",
+	err = report.Printf(opts.env.IO.Out, "%s: valid rubric %q version %s: %d levels, %d specialties, %d criteria, %d groups\n",
 		opts.file, r.ID, r.Version, len(r.Levels), len(r.Specialties), len(r.Criteria), len(r.Groups))
 	return err
 }
@@ -188,7 +188,7 @@ func checkSource(opts *validateOptions, r *rubric.Rubric) error {
 		bad = append(bad, fmt.Sprintf("%s:%d: list item %q is not accounted for (cite it on a criterion or group, or list it in not_assessed)", opts.source, it.Line, it.Ref))
 	}
 	for _, line := range bad {
-		fmt.Fprintln(opts.env.IO.Err, line)
+		printErrLine(opts.env.IO.Err, line)
 	}
 	if len(bad) > 0 {
 		return &SilentError{Code: ExitUsage}

@@ -49,5 +49,6 @@ that must exist, cycles, a rating's criterion), so use them as the judge.`,
 			return report.WriteJSON(g.env.IO.Out, assess.Schema(r))
 		},
 	}
-	return c
+	// JSON Schema is JSON; -o yaml and the others are refused.
+	return withFormats(c, "json")
 }

@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"fmt"
-
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/report"
 	"github.com/spf13/cobra"
@@ -79,10 +77,10 @@ func scoreRun(opts *scoreOptions) error {
 	}
 	for i, res := range results {
 		if i > 0 {
-			fmt.Fprintln(w)
+			report.Printf(w, "")
 		}
 		if len(results) > 1 {
-			fmt.Fprintln(w, opts.style().Dim("── "+opts.files[i]))
+			report.Printf(w, "%s", opts.style().Dim("── "+opts.files[i]))
 		}
 		if err := report.RenderScore(w, r, res, opts.style(), report.ScoreOptions{Gaps: opts.gaps}); err != nil {
 			return err

@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"fmt"
-
 	"github.com/ladderhq/ladder/internal/buildinfo"
 	"github.com/ladderhq/ladder/report"
 	"github.com/spf13/cobra"
@@ -22,7 +20,7 @@ func newVersionCmd(g *globals) *cobra.Command {
 			if format == "json" {
 				return report.WriteJSON(g.env.IO.Out, info)
 			}
-			_, err = fmt.Fprintln(g.env.IO.Out, info.String())
+			err = report.Printf(g.env.IO.Out, "%s", info.String())
 			return err
 		},
 	}

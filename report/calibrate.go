@@ -213,22 +213,22 @@ func nextLevel(p assess.PersonCalibration) string {
 	return "-"
 }
 
-func flagPaint(style Style, f assess.Flag) string {
+func flagPaint(style Style, f assess.Flag) Styled {
 	switch f {
 	case assess.PromotionReady:
-		return style.paint(green, string(f))
+		return style.paint(sgrGreen, Styled(f))
 	case assess.BelowLevel:
-		return style.paint(red, string(f))
+		return style.paint(sgrRed, Styled(f))
 	}
-	return style.paint(yellow, string(f))
+	return style.paint(sgrYellow, Styled(f))
 }
 
-func flagsText(style Style, flags []assess.Flag) string {
+func flagsText(style Style, flags []assess.Flag) Styled {
 	var parts []string
 	for _, f := range flags {
-		parts = append(parts, flagPaint(style, f))
+		parts = append(parts, string(flagPaint(style, f)))
 	}
-	return strings.Join(parts, ", ")
+	return Styled(strings.Join(parts, ", "))
 }
 
 // FlagReason says what raised a flag; for rater-disagreement, how many
@@ -274,35 +274,35 @@ const (
 	agreementLegend = "a pair is two raters' ratings of one person on one scale criterion; kappa is Cohen's, quadratic-weighted, each pair counted in both orders"
 )
 
-func peopleRow(style Style, p assess.PersonCalibration) []string {
-	return []string{p.Person, levelText(p.CurrentLevel), levelText(p.ConsensusFit), nextLevel(p),
+func peopleRow(style Style, p assess.PersonCalibration) []any {
+	return []any{p.Person, levelText(p.CurrentLevel), levelText(p.ConsensusFit), nextLevel(p),
 		roleFits(p, assess.Self, ", "), roleFits(p, assess.Manager, ", "), roleFits(p, assess.Peer, ", "), flagsText(style, p.Flags)}
 }
 
 var peopleHeader = []string{"Person", "Current", "Consensus", "Next level", "Self", "Manager", "Peers", "Flags"}
 
-func raterRow(style Style, rc assess.RaterCalibration) []string {
-	flag := string(rc.Flag)
+func raterRow(style Style, rc assess.RaterCalibration) []any {
+	flag := Styled(rc.Flag)
 	if flag != "" {
-		flag = style.paint(yellow, flag)
+		flag = style.paint(sgrYellow, flag)
 	}
-	return []string{rc.Rater, strconv.Itoa(rc.Assessments), optional(rc.MeanRating, decimal), optional(rc.Offset, signed), flag}
+	return []any{rc.Rater, strconv.Itoa(rc.Assessments), optional(rc.MeanRating, decimal), optional(rc.Offset, signed), flag}
 }
 
 var ratersHeader = []string{"Rater", "Assessments", "Mean rating", "Offset", "Flag"}
 
-func agreementRow(a assess.Agreement) []string {
-	return []string{strconv.Itoa(a.Pairs), optional(a.ExactShare(), Percent), optional(a.WithinOneShare(), Percent), optional(a.Kappa, decimal)}
+func agreementRow(a assess.Agreement) []any {
+	return []any{strconv.Itoa(a.Pairs), optional(a.ExactShare(), Percent), optional(a.WithinOneShare(), Percent), optional(a.Kappa, decimal)}
 }
 
 var agreementHeader = []string{"Pairs", "Exact", "Within one", "Kappa"}
 
-func levelRow(r *rubric.Rubric, l assess.LevelCount) []string {
+func levelRow(r *rubric.Rubric, l assess.LevelCount) []any {
 	title := "(no level)"
 	if lv := r.Level(l.Level); lv != nil {
 		title = lv.Title
 	}
-	return []string{levelText(l.Level), title, strconv.Itoa(l.Current), strconv.Itoa(l.Consensus)}
+	return []any{levelText(l.Level), title, strconv.Itoa(l.Current), strconv.Itoa(l.Consensus)}
 }
 
 var levelsHeader = []string{"Level", "Title", "Current", "Consensus"}
@@ -337,10 +337,10 @@ func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, sty
 			// flag, two spaces.
 			indent := strings.Repeat(" ", 4+len(assess.RaterDisagreement)+2)
 			for _, f := range pc.Flags {
-				reason := strings.Split(Wrap(FlagReason(pc, f), 80-len(indent), "", ""), "\n")
-				p.line("    %s  %s", padRight(flagPaint(style, f), len(f), len(assess.RaterDisagreement)), reason[0])
+				reason := strings.Split(string(Wrap(FlagReason(pc, f), 80-len(indent), "", "")), "\n")
+				p.line("    %s  %s", padRight(flagPaint(style, f), len(f), len(assess.RaterDisagreement)), Styled(reason[0]))
 				for _, more := range reason[1:] {
-					p.line("%s%s", indent, more)
+					p.line("%s%s", indent, Styled(more))
 				}
 				if f == assess.RaterDisagreement {
 					for _, d := range pc.Disagreements {
@@ -358,7 +358,7 @@ func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, sty
 			t.Row(raterRow(style, rc)...)
 		}
 		p.table(t)
-		p.line("%s", style.Dim(Wrap(ratersLegend, 80, "", "")))
+		p.line("%s", style.dimText(Wrap(ratersLegend, 80, "", "")))
 	}
 	if slices.Contains(views, ViewAgreement) {
 		p.line("")
@@ -366,7 +366,7 @@ func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, sty
 		t := NewTable(style, agreementHeader...).AlignRight(0, 1, 2, 3)
 		t.Row(agreementRow(c.Agreement)...)
 		p.table(t)
-		p.line("%s", style.Dim(Wrap(agreementLegend, 80, "", "")))
+		p.line("%s", style.dimText(Wrap(agreementLegend, 80, "", "")))
 	}
 	if slices.Contains(views, ViewLevels) {
 		p.line("")
@@ -381,11 +381,11 @@ func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, sty
 }
 
 // padRight pads text, whose visible width is width, to n columns.
-func padRight(text string, width, n int) string {
+func padRight(text Styled, width, n int) Styled {
 	if width >= n {
 		return text
 	}
-	return text + strings.Repeat(" ", n-width)
+	return text + Styled(strings.Repeat(" ", n-width))
 }
 
 // WriteCalibrationMarkdown writes the views of a calibration as Markdown:
@@ -395,12 +395,12 @@ func WriteCalibrationMarkdown(w io.Writer, r *rubric.Rubric, c *assess.Calibrati
 	plain := Style{}
 	p.line("# Calibration")
 	p.line("")
-	p.line("%s.", mdEscape(strings.ToUpper(summaryLine(c)[:1])+summaryLine(c)[1:]))
+	p.line("%s.", md(strings.ToUpper(summaryLine(c)[:1])+summaryLine(c)[1:]))
 	if slices.Contains(views, ViewPeople) {
 		p.line("")
 		p.line("## People")
 		p.line("")
-		rows := make([][]string, 0, len(c.People))
+		rows := make([][]any, 0, len(c.People))
 		for _, pc := range c.People {
 			rows = append(rows, peopleRow(plain, pc))
 		}
@@ -416,12 +416,12 @@ func WriteCalibrationMarkdown(w io.Writer, r *rubric.Rubric, c *assess.Calibrati
 				p.line("")
 				first = false
 			}
-			p.line("- **%s**", mdEscape(pc.Person))
+			p.line("- **%s**", md(pc.Person))
 			for _, f := range pc.Flags {
-				p.line("  - `%s`: %s", f, mdEscape(FlagReason(pc, f)))
+				p.line("  - `%s`: %s", f, md(FlagReason(pc, f)))
 				if f == assess.RaterDisagreement {
 					for _, d := range pc.Disagreements {
-						p.line("    - %s", mdEscape(DisagreementText(d)))
+						p.line("    - %s", md(DisagreementText(d)))
 					}
 				}
 			}
@@ -431,73 +431,33 @@ func WriteCalibrationMarkdown(w io.Writer, r *rubric.Rubric, c *assess.Calibrati
 		p.line("")
 		p.line("## Raters")
 		p.line("")
-		rows := make([][]string, 0, len(c.Raters))
+		rows := make([][]any, 0, len(c.Raters))
 		for _, rc := range c.Raters {
 			rows = append(rows, raterRow(plain, rc))
 		}
 		mdTable(p, ratersHeader, []int{1, 2, 3}, rows)
 		p.line("")
-		p.line("%s.", mdEscape(strings.ToUpper(ratersLegend[:1])+ratersLegend[1:]))
+		p.line("%s.", md(strings.ToUpper(ratersLegend[:1])+ratersLegend[1:]))
 	}
 	if slices.Contains(views, ViewAgreement) {
 		p.line("")
 		p.line("## Agreement")
 		p.line("")
-		mdTable(p, agreementHeader, []int{0, 1, 2, 3}, [][]string{agreementRow(c.Agreement)})
+		mdTable(p, agreementHeader, []int{0, 1, 2, 3}, [][]any{agreementRow(c.Agreement)})
 		p.line("")
-		p.line("%s.", mdEscape(strings.ToUpper(agreementLegend[:1])+agreementLegend[1:]))
+		p.line("%s.", md(strings.ToUpper(agreementLegend[:1])+agreementLegend[1:]))
 	}
 	if slices.Contains(views, ViewLevels) {
 		p.line("")
 		p.line("## Levels")
 		p.line("")
-		rows := make([][]string, 0, len(c.Levels))
+		rows := make([][]any, 0, len(c.Levels))
 		for _, l := range c.Levels {
 			rows = append(rows, levelRow(r, l))
 		}
 		mdTable(p, levelsHeader, []int{2, 3}, rows)
 	}
 	return p.err
-}
-
-// mdEscape keeps text from being read as Markdown: table pipes, emphasis,
-// code, links and HTML.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '|', '*', '_', '`', '[', ']', '<', '>':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func mdTable(p *printer, header []string, right []int, rows [][]string) {
-	isRight := map[int]bool{}
-	for _, i := range right {
-		isRight[i] = true
-	}
-	cells := func(row []string) string {
-		esc := make([]string, len(row))
-		for i, c := range row {
-			esc[i] = mdEscape(c)
-		}
-		return "| " + strings.Join(esc, " | ") + " |"
-	}
-	p.line("%s", cells(header))
-	rule := make([]string, len(header))
-	for i := range rule {
-		rule[i] = "---"
-		if isRight[i] {
-			rule[i] = "--:"
-		}
-	}
-	p.line("| %s |", strings.Join(rule, " | "))
-	for _, row := range rows {
-		p.line("%s", cells(row))
-	}
 }
 
 // WriteCalibrationCSV writes one view of a calibration as CSV, with a
@@ -512,7 +472,7 @@ func mdTable(p *printer, header []string, right []int, rows [][]string) {
 //	agreement: pairs, exact, within_one, kappa
 //	levels:    level, current, consensus
 func WriteCalibrationCSV(w io.Writer, r *rubric.Rubric, c *assess.Calibration, view string) error {
-	cw := csv.NewWriter(w)
+	cw := &csvWriter{w: csv.NewWriter(w)}
 	num := func(v *float64) string {
 		if v == nil {
 			return ""
@@ -525,7 +485,7 @@ func WriteCalibrationCSV(w io.Writer, r *rubric.Rubric, c *assess.Calibration, v
 		for _, l := range r.Levels {
 			header = append(header, "score_"+l.ID)
 		}
-		_ = cw.Write(header)
+		cw.row(header)
 		for _, p := range c.People {
 			var flags, dis []string
 			for _, f := range p.Flags {
@@ -540,25 +500,25 @@ func WriteCalibrationCSV(w io.Writer, r *rubric.Rubric, c *assess.Calibration, v
 			for _, ls := range p.ConsensusLevels {
 				row = append(row, strconv.FormatFloat(Round2(ls.Score), 'f', -1, 64))
 			}
-			_ = cw.Write(row)
+			cw.row(row)
 		}
 	case ViewRaters:
-		_ = cw.Write([]string{"rater", "assessments", "mean_rating", "offset", "flag"})
+		cw.row([]string{"rater", "assessments", "mean_rating", "offset", "flag"})
 		for _, rc := range c.Raters {
-			_ = cw.Write([]string{rc.Rater, strconv.Itoa(rc.Assessments), num(rc.MeanRating), num(rc.Offset), string(rc.Flag)})
+			cw.row([]string{rc.Rater, strconv.Itoa(rc.Assessments), num(rc.MeanRating), num(rc.Offset), string(rc.Flag)})
 		}
 	case ViewAgreement:
 		a := c.Agreement
-		_ = cw.Write([]string{"pairs", "exact", "within_one", "kappa"})
-		_ = cw.Write([]string{strconv.Itoa(a.Pairs), num(a.ExactShare()), num(a.WithinOneShare()), num(a.Kappa)})
+		cw.row([]string{"pairs", "exact", "within_one", "kappa"})
+		cw.row([]string{strconv.Itoa(a.Pairs), num(a.ExactShare()), num(a.WithinOneShare()), num(a.Kappa)})
 	case ViewLevels:
-		_ = cw.Write([]string{"level", "current", "consensus"})
+		cw.row([]string{"level", "current", "consensus"})
 		for _, l := range c.Levels {
-			_ = cw.Write([]string{l.Level, strconv.Itoa(l.Current), strconv.Itoa(l.Consensus)})
+			cw.row([]string{l.Level, strconv.Itoa(l.Current), strconv.Itoa(l.Consensus)})
 		}
 	default:
 		return fmt.Errorf("unknown view %q", view)
 	}
-	cw.Flush()
-	return cw.Error()
+	cw.w.Flush()
+	return cw.w.Error()
 }

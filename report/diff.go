@@ -149,7 +149,7 @@ func RenderDiff(w io.Writer, r *rubric.Rubric, d *assess.Diff, files DiffFiles, 
 		pr.line("")
 		st := NewTable(style, "Specialty", "Before", "", "After", "", "Change").AlignRight(1, 3, 5)
 		for _, t := range d.Specialties {
-			row := []string{SpecialtyTitle(r, t.ID), "-", "not scored", "-", "not scored", ""}
+			row := []any{SpecialtyTitle(r, t.ID), "-", "not scored", "-", "not scored", ""}
 			if t.Before != nil {
 				row[1], row[2] = Percent(t.Before.Score), VerdictText(style, t.Before.Verdict)
 			}
@@ -221,8 +221,8 @@ func RenderDiffMarkdown(w io.Writer, r *rubric.Rubric, d *assess.Diff, files Dif
 	pr := &printer{w: w}
 	pr.line("# Progress: %s", md(d.New.Assessment.Person))
 	pr.line("")
-	pr.line("- Before: %s (`%s`)", md(AssessmentLine(d.Old.Assessment)), files.Old)
-	pr.line("- After: %s (`%s`)", md(AssessmentLine(d.New.Assessment)), files.New)
+	pr.line("- Before: %s (%s)", md(AssessmentLine(d.Old.Assessment)), mdCode(files.Old))
+	pr.line("- After: %s (%s)", md(AssessmentLine(d.New.Assessment)), mdCode(files.New))
 	pr.line("- Fit level: **%s**", md(fitChange(r, d)))
 	pr.line("")
 	pr.line("| Level | Before | After | Change |")

@@ -125,7 +125,7 @@ func RenderHistory(w io.Writer, r *rubric.Rubric, h *assess.History, style Style
 		if fit == "" {
 			fit = "-"
 		}
-		row := []string{dateOf(a), fmt.Sprintf("%s (%s)", a.Rater, a.Role), fit}
+		row := []any{dateOf(a), fmt.Sprintf("%s (%s)", a.Rater, a.Role), fit}
 		for _, t := range e.Result.Levels {
 			row = append(row, Percent(t.Score))
 		}

@@ -4,7 +4,106 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/ladderhq/ladder/internal/termtext"
 )
+
+// md makes text, which a user may have written, safe to put anywhere in a
+// line of Markdown: line breaks fold into spaces (so nothing can end a
+// table row or start a heading), control characters are neutralised as
+// for a terminal (Markdown is often read in one), and every character that
+// could start markup is escaped with a backslash: emphasis, code, links
+// and images, raw HTML and entities, table cells, headings, and a list or
+// quote marker at the start. It is ladder's only Markdown escaper.
+func md(text string) string {
+	text = strings.Join(strings.Fields(termtext.Safe(text)), " ")
+	var b strings.Builder
+	b.Grow(len(text) + 8)
+	for i, r := range text {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+			continue
+		case '>':
+			b.WriteString("&gt;")
+			continue
+		case '&':
+			b.WriteString("&amp;")
+			continue
+		case '\\', '`', '*', '_', '[', ']', '|', '#', '~':
+			b.WriteByte('\\')
+		case '-', '+', '=':
+			// At the start, "- item" and "+ item" would open a list, and a
+			// line of --- or === alone a heading or a rule (a lone "-",
+			// ladder's "none", is left as it is).
+			if i == 0 && (strings.HasPrefix(text[1:], " ") || len(text) > 1 && strings.Trim(text, string(r)+" ") == "") {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			// So would "1. item" or "1) item".
+			if isDigits(text[:i]) && i > 0 && strings.HasPrefix(text[i+1:], " ") {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// mdCode puts text in a code span that no backtick inside it can close.
+func mdCode(text string) string {
+	text = strings.Join(strings.Fields(termtext.Safe(text)), " ")
+	fence := "`"
+	for strings.Contains(text, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(text, "`") || strings.HasSuffix(text, "`") {
+		text = " " + text + " "
+	}
+	return fence + text + fence
+}
+
+// mdTable writes a Markdown table; right lists the right-aligned columns.
+// Every cell is escaped.
+func mdTable(p *printer, header []string, right []int, rows [][]any) {
+	isRight := map[int]bool{}
+	for _, i := range right {
+		isRight[i] = true
+	}
+	p.line("| %s |", strings.Join(mdCells(header), " | "))
+	rule := make([]string, len(header))
+	for i := range rule {
+		rule[i] = "---"
+		if isRight[i] {
+			rule[i] = "--:"
+		}
+	}
+	p.line("| %s |", strings.Join(rule, " | "))
+	for _, row := range rows {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = fmt.Sprint(styled(c))
+		}
+		p.line("| %s |", Styled(strings.Join(mdCells(cells), " | ")))
+	}
+}
+
+func mdCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = md(c)
+	}
+	return out
+}
 
 // RenderMarkdown writes the report as Markdown: the same sections as the
 // HTML page, with text bars for the charts, ready for an issue or a wiki.

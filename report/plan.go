@@ -132,7 +132,7 @@ func RenderPlan(w io.Writer, r *rubric.Rubric, p *assess.Plan, style Style) erro
 	pr.line("%s  %s", style.Bold(a.Person), style.Dim(RaterLine(a)))
 	pr.line("Fit level: %s", fitText(r, p.Result))
 	pr.line("Target: %s", style.Bold(target))
-	pr.line("%s", style.Dim(Wrap("("+targetReasonText(r, p)+")", 80, "  ", "  ")))
+	pr.line("%s", style.dimText(Wrap("("+targetReasonText(r, p)+")", 80, "  ", "  ")))
 	pr.line("")
 	pr.line("%s", Wrap(planSummary(r, p), 80, "", ""))
 	pr.line("")
@@ -171,7 +171,7 @@ func RenderPlan(w io.Writer, r *rubric.Rubric, p *assess.Plan, style Style) erro
 	}
 	if len(left) > 0 {
 		pr.line("")
-		pr.line("%s", style.Dim(Wrap("The assessment names specialties this plan leaves out; add "+strings.Join(left, " ")+" for their gaps.", 80, "", "")))
+		pr.line("%s", style.dimText(Wrap("The assessment names specialties this plan leaves out; add "+strings.Join(left, " ")+" for their gaps.", 80, "", "")))
 	}
 	return pr.err
 }
@@ -261,23 +261,23 @@ func requiredText(n int) string {
 func planItemText(pr *printer, r *rubric.Rubric, style Style, n int, it assess.PlanItem) {
 	indent := "     "
 	pr.line("%s", Wrap(UnitTitle(r, it.Unit), 80, fmt.Sprintf("%3d. ", n), indent))
-	facts := []string{strengthTag(style, it.Strength)}
+	facts := []Styled{strengthTag(style, it.Strength)}
 	if rung := it.Rung(); rung != "" {
-		facts = append(facts, rung+" rung")
+		facts = append(facts, safe(rung+" rung"))
 	}
 	if it.Group != "" {
-		facts = append(facts, fmt.Sprintf("%d of %d needed met", it.Metc, it.Min))
+		facts = append(facts, styledf("%d of %d needed met", it.Metc, it.Min))
 	} else {
 		c := it.Criteria[0]
-		facts = append(facts, "now "+RatingText(r, c.Rating), "expected "+ExpectedText(r, c))
+		facts = append(facts, safe("now "+RatingText(r, c.Rating)), safe("expected "+ExpectedText(r, c)))
 	}
-	facts = append(facts, gainText(it))
+	facts = append(facts, safe(gainText(it)))
 	pr.line("%s", WrapItems(facts, " · ", 80, indent, indent))
 	ref := UnitID(it.Unit)
 	if len(it.Sources) > 0 {
 		ref += " · source: " + strings.Join(it.Sources, "; ")
 	}
-	pr.line("%s", style.Dim(Wrap(ref, 80, indent, indent)))
+	pr.line("%s", style.dimText(Wrap(ref, 80, indent, indent)))
 	if it.Group != "" {
 		for _, c := range it.Criteria {
 			mark := "-"
@@ -315,8 +315,8 @@ func RenderPlanMarkdown(w io.Writer, r *rubric.Rubric, p *assess.Plan) error {
 	pr.line("")
 	pr.line("%s", md(planSummary(r, p)))
 	pr.line("")
-	pr.line("Items are in the order to work on them: required first, then by how much each would add to its rung's score. " +
-		"Ratings use the scale " + md(scaleText(r)) + ".")
+	pr.line("Items are in the order to work on them: required first, then by how much each would add to its rung's score. "+
+		"Ratings use the scale %s.", md(scaleText(r)))
 	for _, rg := range p.Level.Rungs {
 		items := p.RungItems(rg.Level)
 		if len(items) == 0 {

@@ -195,7 +195,7 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 	case "group":
 		top := r.GroupOf(s.Criteria[0].ID)
 		suffix := "(group " + s.Group.ID + ")"
-		p.line("%s  %s", style.Bold(Wrap(s.Group.Title, 78-len(suffix), "", "")), style.Dim(suffix))
+		p.line("%s  %s", style.boldText(Wrap(s.Group.Title, 78-len(suffix), "", "")), style.Dim(suffix))
 		if top != s.Group.ID {
 			p.line("part of group %s", top)
 		}
@@ -209,7 +209,7 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 		p.line("%s  %s", style.Bold(c.ID), style.Dim("("+string(c.Kind)+", "+string(c.Strength)+")"))
 		p.line("%s", Wrap(c.Prompt, 80, "", ""))
 		if c.Help != "" {
-			p.line("%s", style.Dim(Wrap(c.Help, 80, "", "")))
+			p.line("%s", style.dimText(Wrap(c.Help, 80, "", "")))
 		}
 		p.line("")
 		if c.General() {
@@ -248,7 +248,7 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 		p.line("")
 		for _, c := range s.Criteria {
 			p.line("  %s", c.ID)
-			p.line("%s", style.Dim(Wrap(c.Prompt, 80, "      ", "      ")))
+			p.line("%s", style.dimText(Wrap(c.Prompt, 80, "      ", "      ")))
 		}
 	}
 	return p.err
@@ -271,7 +271,7 @@ func (p *printer) group(r *rubric.Rubric, style Style, gid, indent string) {
 		need = fmt.Sprintf("%d of %d", g.Min, n)
 	}
 	p.line("%s%s %s %s", indent, strengthTag(style, g.Strength), gid, style.Dim("("+need+")"))
-	p.line("%s", style.Bold(Wrap(g.Title, 80, indent+"    ", indent+"    ")))
+	p.line("%s", style.boldText(Wrap(g.Title, 80, indent+"    ", indent+"    ")))
 	for _, cid := range crit {
 		p.criterion(r, style, r.Criterion(cid), indent+"    ")
 	}
@@ -291,12 +291,12 @@ func (p *printer) criterion(r *rubric.Rubric, style Style, c *rubric.Criterion, 
 	if len(c.Supersedes) > 0 {
 		extra += " (supersedes " + strings.Join(c.Supersedes, ", ") + ")"
 	}
-	tag := ""
+	tag := Styled("")
 	if c.Group == "" {
 		tag = strengthTag(style, c.Strength) + " "
 	}
 	p.line("%s%s%s%s", indent, tag, c.ID, style.Dim(extra))
-	p.line("%s", style.Dim(Wrap(c.Prompt, 80, indent+"    ", indent+"    ")))
+	p.line("%s", style.dimText(Wrap(c.Prompt, 80, indent+"    ", indent+"    ")))
 }
 
 func (p *printer) bonus(r *rubric.Rubric, style Style, ids []string) {
@@ -310,10 +310,10 @@ func (p *printer) bonus(r *rubric.Rubric, style Style, ids []string) {
 	}
 }
 
-func strengthTag(style Style, s rubric.Strength) string {
-	tag := "[" + string(s) + "]"
+func strengthTag(style Style, s rubric.Strength) Styled {
+	tag := safe("[" + string(s) + "]")
 	if s == rubric.Required {
-		return style.paint(red, tag)
+		return style.paint(sgrRed, tag)
 	}
 	return tag
 }

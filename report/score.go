@@ -1,15 +1,12 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/rubric"
-	"go.yaml.in/yaml/v3"
 )
 
 // ScoreJSON is the data form of a scored assessment (SPEC section 4).
@@ -145,24 +142,6 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// WriteJSON writes one object for one result and an array for several.
-func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
-// WriteYAML writes v as YAML.
-func WriteYAML(w io.Writer, v any) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	return enc.Close()
-}
-
 // ScoreOptions tune the score table.
 type ScoreOptions struct {
 	Gaps int // gaps shown per target that is not met; 0 shows all
@@ -270,16 +249,16 @@ func TargetTitle(r *rubric.Rubric, t assess.TargetScore) string {
 }
 
 // VerdictText shows a verdict, coloured on a terminal.
-func VerdictText(style Style, v assess.Verdict) string {
+func VerdictText(style Style, v assess.Verdict) Styled {
 	switch v {
 	case assess.Meets:
-		return style.paint(green, string(v))
+		return style.paint(sgrGreen, Styled(v))
 	case assess.Incomplete:
-		return style.paint(cyan, string(v))
+		return style.paint(sgrCyan, Styled(v))
 	case assess.Approaching:
-		return style.paint(yellow, string(v))
+		return style.paint(sgrYellow, Styled(v))
 	}
-	return style.paint(red, string(v))
+	return style.paint(sgrRed, Styled(v))
 }
 
 // rungsText shows a level's rung scores, lowest rung first: "91 · 100 · 63".
@@ -304,16 +283,13 @@ func countText(c assess.Count) string {
 }
 
 // GapLine describes one unmet unit on one line.
-func GapLine(r *rubric.Rubric, style Style, g assess.UnitScore) string {
-	tag := fmt.Sprintf("[%s]", g.Strength)
-	if g.Required() {
-		tag = style.paint(red, tag)
-	}
+func GapLine(r *rubric.Rubric, style Style, g assess.UnitScore) Styled {
+	tag := strengthTag(style, g.Strength)
 	if g.Group != "" {
-		return fmt.Sprintf("%s %s %s", tag, g.Group, style.Dim(fmt.Sprintf("(%d of %d needed met)", g.Metc, g.Min)))
+		return styledf("%s %s %s", tag, g.Group, style.Dim(fmt.Sprintf("(%d of %d needed met)", g.Metc, g.Min)))
 	}
 	c := g.Criteria[0]
-	return fmt.Sprintf("%s %s %s", tag, c.ID, style.Dim("("+RatingShortfall(c)+")"))
+	return styledf("%s %s %s", tag, c.ID, style.Dim("("+RatingShortfall(c)+")"))
 }
 
 // GapQuestion is what a gap is about, in words: the group's title or the
@@ -323,54 +299,6 @@ func GapQuestion(r *rubric.Rubric, g assess.UnitScore, n int) string {
 		return Clip(r.GroupByID(g.Group).Title, n)
 	}
 	return Clip(r.Criterion(g.Criteria[0].ID).Prompt, n)
-}
-
-// WrapItems joins items with sep into lines of at most width columns,
-// breaking only between items; the first line starts with first, the
-// others with rest.
-func WrapItems(items []string, sep string, width int, first, rest string) string {
-	var b strings.Builder
-	line, empty := first, true
-	for _, it := range items {
-		visible := len([]rune(ansiPattern.ReplaceAllString(line, "")))
-		if !empty && visible+len([]rune(sep))+len([]rune(ansiPattern.ReplaceAllString(it, ""))) > width {
-			b.WriteString(strings.TrimRight(line, " "))
-			b.WriteByte('\n')
-			line, empty = rest, true
-		}
-		if !empty {
-			line += sep
-		}
-		line += it
-		empty = false
-	}
-	b.WriteString(line)
-	return b.String()
-}
-
-// ansiPattern matches the colour codes Style adds, which take no columns.
-var ansiPattern = regexp.MustCompile("\x1b\\[[0-9;]*m")
-
-// Wrap fills text into lines of at most width columns, the first starting
-// with first and the others with rest.
-func Wrap(text string, width int, first, rest string) string {
-	var b strings.Builder
-	line := first
-	empty := true
-	for _, word := range strings.Fields(text) {
-		if !empty && len([]rune(line))+1+len([]rune(word)) > width {
-			b.WriteString(line)
-			b.WriteByte('\n')
-			line, empty = rest, true
-		}
-		if !empty {
-			line += " "
-		}
-		line += word
-		empty = false
-	}
-	b.WriteString(line)
-	return b.String()
 }
 
 // RatingShortfall says "rated 1, expects 3" or "unanswered, expects yes".
@@ -405,6 +333,8 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// printer writes lines; the first error sticks and ends the output. Its
+// arguments are neutralised (see Styled): the format is ladder's own.
 type printer struct {
 	w   io.Writer
 	err error
@@ -412,8 +342,17 @@ type printer struct {
 
 func (p *printer) line(format string, args ...any) {
 	if p.err == nil {
-		_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+		_, p.err = io.WriteString(p.w, string(styledf(format, args...))+"\n")
 	}
+}
+
+// Printf writes a line of ladder's own format whose plain string
+// arguments are neutralised for a terminal: what commands print beside the
+// renderers goes through here.
+func Printf(w io.Writer, format string, args ...any) error {
+	p := &printer{w: w}
+	p.line(strings.TrimSuffix(format, "\n"), args...)
+	return p.err
 }
 
 func (p *printer) table(t *Table) {

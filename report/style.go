@@ -9,6 +9,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/ladderhq/ladder/internal/termtext"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -22,26 +23,63 @@ type Style struct {
 
 // ANSI SGR codes used for emphasis.
 const (
-	bold   = "1"
-	dim    = "2"
-	red    = "31"
-	green  = "32"
-	yellow = "33"
-	cyan   = "36"
+	sgrBold   = "1"
+	sgrDim    = "2"
+	sgrRed    = "31"
+	sgrGreen  = "32"
+	sgrYellow = "33"
+	sgrCyan   = "36"
 )
 
-func (s Style) paint(code, text string) string {
+// Styled is text ready for the output device: whatever a user wrote in it
+// has been neutralised (termtext.Safe), and its colour codes and line
+// breaks are ladder's own. Every renderer prints through a printer or a
+// Table, which neutralise plain strings and pass Styled text as it is: a
+// name, a note or a rubric's text can only reach the output as a plain
+// string, so never raw.
+type Styled string
+
+// safe neutralises what a user wrote for the output.
+func safe(text string) Styled { return Styled(termtext.Safe(text)) }
+
+func (s Style) paint(code string, text Styled) Styled {
 	if !s.Color || text == "" {
 		return text
 	}
-	return "\x1b[" + code + "m" + text + "\x1b[0m"
+	return Styled("\x1b[" + code + "m" + string(text) + "\x1b[0m")
 }
 
-// Bold emphasises text.
-func (s Style) Bold(text string) string { return s.paint(bold, text) }
+// Bold emphasises text, neutralised for the output.
+func (s Style) Bold(text string) Styled { return s.paint(sgrBold, safe(text)) }
 
-// Dim de-emphasises text.
-func (s Style) Dim(text string) string { return s.paint(dim, text) }
+// Dim de-emphasises text, neutralised for the output.
+func (s Style) Dim(text string) Styled { return s.paint(sgrDim, safe(text)) }
+
+// boldText and dimText emphasise text that is Styled already (wrapped
+// lines, say).
+func (s Style) boldText(text Styled) Styled { return s.paint(sgrBold, text) }
+func (s Style) dimText(text Styled) Styled  { return s.paint(sgrDim, text) }
+
+// styled turns a printer's argument into text for the output: plain
+// strings are neutralised, Styled text is kept, anything else is
+// formatted as fmt does.
+func styled(v any) any {
+	switch v := v.(type) {
+	case string:
+		return termtext.Safe(v)
+	case Styled:
+		return string(v)
+	}
+	return v
+}
+
+// styledf is fmt.Sprintf with styled arguments.
+func styledf(format string, args ...any) Styled {
+	for i, a := range args {
+		args[i] = styled(a)
+	}
+	return Styled(fmt.Sprintf(format, args...))
+}
 
 // Table is a table being built.
 type Table struct {
@@ -64,8 +102,14 @@ func (t *Table) AlignRight(cols ...int) *Table {
 	return t
 }
 
-// Row adds a row.
-func (t *Table) Row(cells ...string) { t.rows = append(t.rows, cells) }
+// Row adds a row. Plain strings are neutralised, Styled text is kept.
+func (t *Table) Row(cells ...any) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = fmt.Sprint(styled(c))
+	}
+	t.rows = append(t.rows, row)
+}
 
 // Render writes the table.
 func (t *Table) Render(w io.Writer) error {
@@ -97,7 +141,7 @@ func (t *Table) Render(w io.Writer) error {
 	if t.style.Color {
 		header = make([]string, len(t.header))
 		for i, h := range t.header {
-			header[i] = t.style.Bold(h)
+			header[i] = string(t.style.Bold(h))
 		}
 	}
 	tbl := tablewriter.NewTable(&sink, opts...)
@@ -163,4 +207,21 @@ func (s Style) room(width int, before ...int) int {
 		return left
 	}
 	return 24
+}
+
+// Wrap fills text, which a user may have written, into lines of at most
+// width cells, breaking between words; the first line starts with first,
+// the others with rest (see termtext.Wrap).
+func Wrap(text string, width int, first, rest string) Styled {
+	return Styled(termtext.Wrap(text, width, first, rest))
+}
+
+// WrapItems joins items with sep into lines of at most width cells,
+// breaking only between items.
+func WrapItems(items []Styled, sep string, width int, first, rest string) Styled {
+	plain := make([]string, len(items))
+	for i, it := range items {
+		plain[i] = string(it)
+	}
+	return Styled(termtext.WrapItems(plain, sep, width, first, rest))
 }

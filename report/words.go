@@ -116,17 +116,5 @@ func targetReasonText(r *rubric.Rubric, p *assess.Plan) string {
 	return "asked for"
 }
 
-// mdEscaper escapes the characters that would turn text into Markdown
-// markup (emphasis, links, code, HTML, table cells).
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`,
-)
-
-// md escapes text for Markdown and keeps it on one line.
-func md(text string) string {
-	return mdEscaper.Replace(strings.Join(strings.Fields(text), " "))
-}
-
 // oneLine folds a note written over several lines into one.
 func oneLine(text string) string { return strings.Join(strings.Fields(text), " ") }

@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
+	"github.com/ladderhq/ladder/internal/termtext"
 )
 
 // Survey is the Prompter of a real terminal, built on survey/v2.
@@ -58,10 +60,26 @@ func (s *Survey) ask(p survey.Prompt, answer any, opts ...survey.AskOpt) error {
 	return fmt.Errorf("could not prompt: %w", err)
 }
 
+// Everything a question shows (its message, help, options) may come from
+// a rubric file or a person's name, so it is neutralised here, the one
+// place where text reaches survey: no escape sequence or bidirectional
+// override reaches the terminal raw.
+
+func text(s string) string { return termtext.Safe(s) }
+
+// helpText keeps the help's own line breaks and neutralises each line.
+func helpText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = termtext.Safe(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 func labels(options []Option) []string {
 	out := make([]string, len(options))
 	for i, o := range options {
-		out[i] = o.Label
+		out[i] = text(o.Label)
 	}
 	return out
 }
@@ -71,15 +89,15 @@ func describe(options []Option) func(string, int) string {
 		if i < 0 || i >= len(options) {
 			return ""
 		}
-		return options[i].Description
+		return text(options[i].Description)
 	}
 }
 
 // Select implements Prompter.
 func (s *Survey) Select(message, help string, options []Option, def int) (int, error) {
 	q := &survey.Select{
-		Message:     message,
-		Help:        help,
+		Message:     text(message),
+		Help:        helpText(help),
 		Options:     labels(options),
 		Description: describe(options),
 		// Every option on one page: scales are short, and a hidden
@@ -97,8 +115,8 @@ func (s *Survey) Select(message, help string, options []Option, def int) (int, e
 // MultiSelect implements Prompter.
 func (s *Survey) MultiSelect(message, help string, options []Option, defaults []int) ([]int, error) {
 	q := &survey.MultiSelect{
-		Message:     message,
-		Help:        help,
+		Message:     text(message),
+		Help:        helpText(help),
 		Options:     labels(options),
 		Description: describe(options),
 		PageSize:    min(len(options), 12),
@@ -127,13 +145,18 @@ func (s *Survey) Input(message, help, def string, validate func(string) error) (
 		}))
 	}
 	var answer string
-	err := s.ask(&survey.Input{Message: message, Help: help, Default: def}, &answer, opts...)
+	shown := text(def)
+	err := s.ask(&survey.Input{Message: text(message), Help: helpText(help), Default: shown}, &answer, opts...)
+	if answer == shown {
+		// Enter keeps the default as it was, not as it was shown.
+		answer = def
+	}
 	return answer, err
 }
 
 // Confirm implements Prompter.
 func (s *Survey) Confirm(message, help string, def bool) (bool, error) {
 	var yes bool
-	err := s.ask(&survey.Confirm{Message: message, Help: help, Default: def}, &yes)
+	err := s.ask(&survey.Confirm{Message: text(message), Help: helpText(help), Default: def}, &yes)
 	return yes, err
 }
