@@ -290,50 +290,53 @@ func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, 
 	w := opts.env.IO.Out
 	r := opts.loaded
 	n := len(q.Questions)
-	report.Printf(w, "")
-	report.Printf(w, "%s  %s against %s\n", style.Bold(a.Person), report.RaterLine(&assess.Assessment{Person: a.Person, Rater: a.Rater, Role: a.Role}), r.Title)
+	report.Printf(w, style, "")
+	report.Printf(w, style, "%s  %s against %s\n", style.Bold(a.Person), report.RaterLine(&assess.Assessment{Person: a.Person, Rater: a.Rater, Role: a.Role}), r.Title)
 	mode := ""
 	if opts.quick {
 		mode = " (quick: required and strong criteria only)"
 	}
-	report.Printf(w, "%d %s in %d %s%s, saved after every answer to\n  %s\n",
+	report.Printf(w, style, "%d %s in %d %s%s, saved after every answer to\n  %s\n",
 		n, pluralWord(n, "question", "questions"), len(q.Sections), pluralWord(len(q.Sections), "section", "sections"), mode, path)
 	done := q.Answered(a)
 	if done > 0 && done < n {
-		report.Printf(w, "%d already answered; going on with question %d.\n", done, q.FirstUnanswered(a)+1)
+		report.Printf(w, style, "%d already answered; going on with question %d.\n", done, q.FirstUnanswered(a)+1)
 	}
 	if !opts.quick && done == 0 {
 		quick := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: a.TargetLevel, Specialties: a.Specialties, Quick: true})
 		if k := len(quick.Questions); k < n {
-			report.Printf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the %d required and strong questions.\n", k)
+			report.Printf(w, style, "Short of time? Ctrl-C, then resume with --quick: it asks only the %d required and strong questions.\n", k)
 		}
 	}
 	if n > 0 && (a.Role != assess.Self || a.Rater != a.Person) {
-		report.Printf(w, "The questions say \"you\": answer them about %s.\n", a.Person)
+		report.Printf(w, style, "The questions say \"you\": answer them about %s.\n", a.Person)
 	}
 	if n > 0 {
-		report.Printf(w, "%s", style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
+		report.Printf(w, style, "%s", style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
 	}
 }
 
 // finish prints the result of a completed assessment.
 func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) error {
 	w := opts.env.IO.Out
-	report.Printf(w, "")
+	report.Printf(w, style, "")
 	if len(q.Questions) == 0 {
-		report.Printf(w, "%s", "There is nothing to ask with these choices.")
+		report.Printf(w, style, "%s", "There is nothing to ask with these choices.")
 	} else {
-		report.Printf(w, "%s All %d questions answered.\n\n", style.Bold("Done."), len(q.Questions))
+		report.Printf(w, style, "%s All %d questions answered.\n\n", style.Bold("Done."), len(q.Questions))
 	}
 	if err := report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: 3}); err != nil {
 		return err
 	}
-	report.Printf(w, "")
-	report.Printf(w, "Saved in %s\n", path)
+	report.Printf(w, style, "")
+	// A path or a command to copy stays whole on its line, however wide.
+	whole := style
+	whole.Width = 0
+	report.Printf(w, whole, "Saved in %s\n", path)
 	if opts.quick {
-		report.Printf(w, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.\n", opts.resumeCommand(path, "--quick"))
+		report.Printf(w, whole, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.\n", opts.resumeCommand(path, "--quick"))
 	}
-	report.Printf(w, "See it again with: ladder score %s\n", shellQuote(path))
+	report.Printf(w, whole, "See it again with: ladder score %s\n", shellQuote(path))
 	return nil
 }
 

@@ -143,7 +143,7 @@ func listPeople(opts *historyOptions, r *rubric.Rubric, store assess.Store, peop
 		return joinErr(opts.writeData(opts.format, map[string]any{"people": summaries}), reportInvalid(opts.globals, invalid))
 	}
 	if len(people) == 0 {
-		report.Printf(w, "No assessments stored yet in %s.\nladder assess saves them there.\n", store.Dir)
+		report.Printf(w, opts.style(), "No assessments stored yet in %s.\nladder assess saves them there.\n", store.Dir)
 		return nil
 	}
 	return joinErr(report.RenderPeople(w, summaries, opts.style()), reportInvalid(opts.globals, invalid))

@@ -70,14 +70,14 @@ func migrateRun(opts *migrateOptions) error {
 	}
 	from := a.Rubric.Version
 	if from == r.Version && counts[assess.Renamed] == 0 && counts[assess.Retired] == 0 && opts.out == opts.file {
-		err := report.Printf(opts.env.IO.Out, "%s: already up to date with rubric %q version %s\n", opts.file, r.ID, r.Version)
+		err := report.Printf(opts.env.IO.Out, opts.style(), "%s: already up to date with rubric %q version %s\n", opts.file, r.ID, r.Version)
 		return err
 	}
 	a.Rubric.Version = r.Version
 	if err := assess.Save(opts.out, a, r); err != nil {
 		return fmt.Errorf("cannot write %s: %w", opts.out, err)
 	}
-	err = report.Printf(opts.env.IO.Out, "%s: migrated from version %s to %s of rubric %q: %d %s, %d renamed, %d kept under retired\n",
+	err = report.Printf(opts.env.IO.Out, opts.style(), "%s: migrated from version %s to %s of rubric %q: %d %s, %d renamed, %d kept under retired\n",
 		opts.out, from, r.Version, r.ID, len(a.Ratings), pluralWord(len(a.Ratings), "rating", "ratings"), counts[assess.Renamed], counts[assess.Retired])
 	return err
 }

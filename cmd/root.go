@@ -143,7 +143,7 @@ func (g *globals) rubric() (*rubric.Rubric, error) {
 // style is how tables look on this output.
 func (g *globals) style() report.Style {
 	color := g.env.IO.OutTTY && !g.noColor && g.env.Getenv("NO_COLOR") == "" && g.env.Getenv("TERM") != "dumb"
-	return report.Style{Color: color, Borders: g.env.IO.OutTTY}
+	return report.Style{Color: color, Borders: g.env.IO.OutTTY, Width: g.env.Width()}
 }
 
 // formatsAnnotation lists a command's output formats, first the default;

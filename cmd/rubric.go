@@ -161,7 +161,7 @@ func validateRun(opts *validateOptions) error {
 			return err
 		}
 	}
-	err = report.Printf(opts.env.IO.Out, "%s: valid rubric %q version %s: %d levels, %d specialties, %d criteria, %d groups\n",
+	err = report.Printf(opts.env.IO.Out, opts.style(), "%s: valid rubric %q version %s: %d levels, %d specialties, %d criteria, %d groups\n",
 		opts.file, r.ID, r.Version, len(r.Levels), len(r.Specialties), len(r.Criteria), len(r.Groups))
 	return err
 }

@@ -77,10 +77,10 @@ func scoreRun(opts *scoreOptions) error {
 	}
 	for i, res := range results {
 		if i > 0 {
-			report.Printf(w, "")
+			report.Printf(w, opts.style(), "")
 		}
 		if len(results) > 1 {
-			report.Printf(w, "%s", opts.style().Dim("── "+opts.files[i]))
+			report.Printf(w, opts.style(), "%s", opts.style().Dim("── "+opts.files[i]))
 		}
 		if err := report.RenderScore(w, r, res, opts.style(), report.ScoreOptions{Gaps: opts.gaps}); err != nil {
 			return err

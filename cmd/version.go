@@ -20,7 +20,7 @@ func newVersionCmd(g *globals) *cobra.Command {
 			if format == "json" {
 				return report.WriteJSON(g.env.IO.Out, info)
 			}
-			err = report.Printf(g.env.IO.Out, "%s", info.String())
+			err = report.Printf(g.env.IO.Out, g.style(), "%s", info.String())
 			return err
 		},
 	}

@@ -309,7 +309,7 @@ var levelsHeader = []string{"Level", "Title", "Current", "Consensus"}
 
 // RenderCalibration writes the views of a calibration as tables for people.
 func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, style Style, views []string) error {
-	p := &printer{w: w}
+	p := &printer{w: w, width: style.lineWidth()}
 	p.line("%s", style.Bold("Calibration: "+summaryLine(c)))
 	if slices.Contains(views, ViewPeople) {
 		p.line("")
@@ -337,14 +337,14 @@ func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, sty
 			// flag, two spaces.
 			indent := strings.Repeat(" ", 4+len(assess.RaterDisagreement)+2)
 			for _, f := range pc.Flags {
-				reason := strings.Split(string(Wrap(FlagReason(pc, f), 80-len(indent), "", "")), "\n")
-				p.line("    %s  %s", padRight(flagPaint(style, f), len(f), len(assess.RaterDisagreement)), Styled(reason[0]))
+				reason := strings.Split(string(style.wrap(FlagReason(pc, f), indent, indent)), "\n")
+				p.line("    %s  %s", padRight(flagPaint(style, f), len(f), len(assess.RaterDisagreement)), Styled(strings.TrimPrefix(reason[0], indent)))
 				for _, more := range reason[1:] {
-					p.line("%s%s", indent, Styled(more))
+					p.line("%s", Styled(more))
 				}
 				if f == assess.RaterDisagreement {
 					for _, d := range pc.Disagreements {
-						p.line("%s", Wrap(DisagreementText(d), 80, indent, indent+"  "))
+						p.line("%s", style.wrap(DisagreementText(d), indent, indent+"  "))
 					}
 				}
 			}
@@ -358,7 +358,7 @@ func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, sty
 			t.Row(raterRow(style, rc)...)
 		}
 		p.table(t)
-		p.line("%s", style.dimText(Wrap(ratersLegend, 80, "", "")))
+		p.line("%s", style.dimText(style.wrap(ratersLegend, "", "")))
 	}
 	if slices.Contains(views, ViewAgreement) {
 		p.line("")
@@ -366,7 +366,7 @@ func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, sty
 		t := NewTable(style, agreementHeader...).AlignRight(0, 1, 2, 3)
 		t.Row(agreementRow(c.Agreement)...)
 		p.table(t)
-		p.line("%s", style.dimText(Wrap(agreementLegend, 80, "", "")))
+		p.line("%s", style.dimText(style.wrap(agreementLegend, "", "")))
 	}
 	if slices.Contains(views, ViewLevels) {
 		p.line("")

@@ -77,7 +77,7 @@ func TestCalibrationMissingValuesGolden(t *testing.T) {
 	r := builtin(t)
 	c := sparse()
 	var out bytes.Buffer
-	if err := RenderCalibration(&out, r, c, Style{}, CalibrationViews); err != nil {
+	if err := RenderCalibration(&out, r, c, Style{Width: 80}, CalibrationViews); err != nil {
 		t.Fatal(err)
 	}
 	out.WriteString("\n== json\n")

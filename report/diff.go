@@ -132,7 +132,7 @@ var changeSections = []struct {
 // RenderDiff writes a diff for a terminal or a pipe: fit level, every level
 // and specialty before and after, then the criteria that moved.
 func RenderDiff(w io.Writer, r *rubric.Rubric, d *assess.Diff, files DiffFiles, style Style) error {
-	pr := &printer{w: w}
+	pr := &printer{w: w, width: style.lineWidth()}
 	pr.line("%s  %s", style.Bold(d.New.Assessment.Person), style.Dim(diffSpan(d)))
 	pr.line("  old: %s  %s", files.Old, style.Dim(RaterLine(d.Old.Assessment)))
 	pr.line("  new: %s  %s", files.New, style.Dim(RaterLine(d.New.Assessment)))
@@ -176,15 +176,9 @@ func RenderDiff(w io.Writer, r *rubric.Rubric, d *assess.Diff, files DiffFiles, 
 		pr.line("")
 		pr.line("%s", style.Bold(fmt.Sprintf("%s (%d)", sec.title, n)))
 		t := NewTable(style, "Criterion", "Before", "After", "Question")
-		idWidth := 0
-		for _, c := range d.Criteria {
-			if c.Change == sec.change && len(c.ID) > idWidth {
-				idWidth = len(c.ID)
-			}
-		}
 		for _, c := range d.Criteria {
 			if c.Change == sec.change {
-				t.Row(c.ID, ratingShort(c.Before), ratingShort(c.After), Clip(r.Criterion(c.ID).Prompt, style.room(80, idWidth, 6, 5)))
+				t.Row(c.ID, ratingShort(c.Before), ratingShort(c.After), r.Criterion(c.ID).Prompt)
 			}
 		}
 		pr.table(t)

@@ -93,7 +93,7 @@ type HistoryOptions struct {
 // RenderHistory writes one person's assessments in time order with every
 // level's score, then each level's trend.
 func RenderHistory(w io.Writer, r *rubric.Rubric, h *assess.History, style Style, opt HistoryOptions) error {
-	pr := &printer{w: w}
+	pr := &printer{w: w, width: style.lineWidth()}
 	n := len(h.Entries)
 	if n == 0 {
 		why := "no assessment could be read"
@@ -111,28 +111,19 @@ func RenderHistory(w io.Writer, r *rubric.Rubric, h *assess.History, style Style
 	pr.line("%s  %s", style.Bold(h.Person), style.Dim(fmt.Sprintf("%d %s, %s", n, plural(n, "assessment", "assessments"), span)))
 	pr.line("")
 
-	header := []string{"Date", "Rater", "Fit level"}
-	var right []int
-	for _, l := range r.Levels {
-		right = append(right, len(header))
-		header = append(header, l.ID)
-	}
-	header = append(header, "File")
-	t := NewTable(style, header...).AlignRight(right...)
-	for _, e := range h.Entries {
-		a := e.Result.Assessment
-		fit := e.Result.FitLevel
-		if fit == "" {
-			fit = "-"
-		}
-		row := []any{dateOf(a), fmt.Sprintf("%s (%s)", a.Rater, a.Role), fit}
-		for _, t := range e.Result.Levels {
-			row = append(row, Percent(t.Score))
-		}
-		row = append(row, filepath.Base(e.File))
-		t.Row(row...)
+	// The file names are long words: on a terminal too narrow for them
+	// beside the scores, they are listed under the table instead.
+	t := historyTable(r, h, style, true)
+	withFiles := t.fitsWhole()
+	if !withFiles {
+		t = historyTable(r, h, style, false)
 	}
 	pr.table(t)
+	if !withFiles {
+		for _, e := range h.Entries {
+			pr.line("%s", style.Dim(dateOf(e.Result.Assessment)+": "+filepath.Base(e.File)))
+		}
+	}
 
 	pr.line("")
 	pr.line("%s", style.Bold("Trend, oldest first"))
@@ -150,6 +141,37 @@ func RenderHistory(w io.Writer, r *rubric.Rubric, h *assess.History, style Style
 	}
 	pr.table(tt)
 	return pr.err
+}
+
+// historyTable has a row per assessment: date, rater, fit level, every
+// level's score, and the file name when withFile.
+func historyTable(r *rubric.Rubric, h *assess.History, style Style, withFile bool) *Table {
+	header := []string{"Date", "Rater", "Fit level"}
+	var right []int
+	for _, l := range r.Levels {
+		right = append(right, len(header))
+		header = append(header, l.ID)
+	}
+	if withFile {
+		header = append(header, "File")
+	}
+	t := NewTable(style, header...).AlignRight(right...)
+	for _, e := range h.Entries {
+		a := e.Result.Assessment
+		fit := e.Result.FitLevel
+		if fit == "" {
+			fit = "-"
+		}
+		row := []any{dateOf(a), fmt.Sprintf("%s (%s)", a.Rater, a.Role), fit}
+		for _, t := range e.Result.Levels {
+			row = append(row, Percent(t.Score))
+		}
+		if withFile {
+			row = append(row, filepath.Base(e.File))
+		}
+		t.Row(row...)
+	}
+	return t
 }
 
 func dateOf(a *assess.Assessment) string {
@@ -215,7 +237,7 @@ func NewPersonSummary(folder string, h *assess.History) PersonSummary {
 
 // RenderPeople lists the people of the store.
 func RenderPeople(w io.Writer, people []PersonSummary, style Style) error {
-	pr := &printer{w: w}
+	pr := &printer{w: w, width: style.lineWidth()}
 	t := NewTable(style, "Person", "Folder", "Assessments", "Latest", "Fit level (latest)").AlignRight(2)
 	for _, p := range people {
 		latest, fit := "-", "-"

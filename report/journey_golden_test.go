@@ -79,7 +79,7 @@ func TestDiffGolden(t *testing.T) {
 	// An assessment against itself: nothing changed.
 	same := assess.NewDiff(r, d.Old, d.Old)
 	b.Reset()
-	if err := RenderDiff(&b, r, same, DiffFiles{Old: files.Old, New: files.Old}, Style{}); err != nil {
+	if err := RenderDiff(&b, r, same, DiffFiles{Old: files.Old, New: files.Old}, Style{Width: 80}); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "diff-unchanged.txt", b.Bytes())
@@ -96,8 +96,8 @@ func TestHistoryGolden(t *testing.T) {
 		style Style
 		opt   HistoryOptions
 	}{
-		{"plain", Style{}, HistoryOptions{}},
-		{"terminal", Style{Color: true, Borders: true}, HistoryOptions{Sparkline: true}},
+		{"plain", Style{Width: 80}, HistoryOptions{}},
+		{"terminal", Style{Color: true, Borders: true, Width: 80}, HistoryOptions{Sparkline: true}},
 	} {
 		var b bytes.Buffer
 		if err := RenderHistory(&b, r, h, tc.style, tc.opt); err != nil {

@@ -126,15 +126,15 @@ func NewPlanJSON(r *rubric.Rubric, p *assess.Plan) PlanJSON {
 // stands, rung by rung, then every item in the order to work on them
 // (required first, then by how much each would add).
 func RenderPlan(w io.Writer, r *rubric.Rubric, p *assess.Plan, style Style) error {
-	pr := &printer{w: w}
+	pr := &printer{w: w, width: style.lineWidth()}
 	a := p.Result.Assessment
 	target := LevelTitle(r, p.Target)
 	pr.line("%s  %s", style.Bold(a.Person), style.Dim(RaterLine(a)))
 	pr.line("Fit level: %s", fitText(r, p.Result))
 	pr.line("Target: %s", style.Bold(target))
-	pr.line("%s", style.dimText(Wrap("("+targetReasonText(r, p)+")", 80, "  ", "  ")))
+	pr.line("%s", style.dimText(style.wrap("("+targetReasonText(r, p)+")", "  ", "  ")))
 	pr.line("")
-	pr.line("%s", Wrap(planSummary(r, p), 80, "", ""))
+	pr.line("%s", style.wrap(planSummary(r, p), "", ""))
 	pr.line("")
 
 	t := NewTable(style, "Part", "Score", "Verdict", "Open items", "Required").AlignRight(1, 3, 4)
@@ -171,7 +171,7 @@ func RenderPlan(w io.Writer, r *rubric.Rubric, p *assess.Plan, style Style) erro
 	}
 	if len(left) > 0 {
 		pr.line("")
-		pr.line("%s", style.dimText(Wrap("The assessment names specialties this plan leaves out; add "+strings.Join(left, " ")+" for their gaps.", 80, "", "")))
+		pr.line("%s", style.dimText(style.wrap("The assessment names specialties this plan leaves out; add "+strings.Join(left, " ")+" for their gaps.", "", "")))
 	}
 	return pr.err
 }
@@ -260,7 +260,7 @@ func requiredText(n int) string {
 // where it comes from and the person's own note.
 func planItemText(pr *printer, r *rubric.Rubric, style Style, n int, it assess.PlanItem) {
 	indent := "     "
-	pr.line("%s", Wrap(UnitTitle(r, it.Unit), 80, fmt.Sprintf("%3d. ", n), indent))
+	pr.line("%s", style.wrap(UnitTitle(r, it.Unit), fmt.Sprintf("%3d. ", n), indent))
 	facts := []Styled{strengthTag(style, it.Strength)}
 	if rung := it.Rung(); rung != "" {
 		facts = append(facts, safe(rung+" rung"))
@@ -272,28 +272,28 @@ func planItemText(pr *printer, r *rubric.Rubric, style Style, n int, it assess.P
 		facts = append(facts, safe("now "+RatingText(r, c.Rating)), safe("expected "+ExpectedText(r, c)))
 	}
 	facts = append(facts, safe(gainText(it)))
-	pr.line("%s", WrapItems(facts, " · ", 80, indent, indent))
+	pr.line("%s", style.wrapItems(facts, " · ", indent, indent))
 	ref := UnitID(it.Unit)
 	if len(it.Sources) > 0 {
 		ref += " · source: " + strings.Join(it.Sources, "; ")
 	}
-	pr.line("%s", style.dimText(Wrap(ref, 80, indent, indent)))
+	pr.line("%s", style.dimText(style.wrap(ref, indent, indent)))
 	if it.Group != "" {
 		for _, c := range it.Criteria {
 			mark := "-"
 			if c.Met {
 				mark = "✓"
 			}
-			pr.line("%s", Wrap(r.Criterion(c.ID).Prompt, 80, indent+"  "+mark+" ", indent+"    "))
+			pr.line("%s", style.wrap(r.Criterion(c.ID).Prompt, indent+"  "+mark+" ", indent+"    "))
 			pr.line("%s    %s", indent, style.Dim("(now "+RatingText(r, c.Rating)+", expected "+ExpectedText(r, c)+")"))
 			if c.Rating != nil && c.Rating.Note != "" {
-				pr.line("%s", Wrap("Note: "+oneLine(c.Rating.Note), 80, indent+"    ", indent+"      "))
+				pr.line("%s", style.wrap("Note: "+oneLine(c.Rating.Note), indent+"    ", indent+"      "))
 			}
 		}
 		return
 	}
 	if rt := it.Criteria[0].Rating; rt != nil && rt.Note != "" {
-		pr.line("%s", Wrap("Note: "+oneLine(rt.Note), 80, indent, indent+"  "))
+		pr.line("%s", style.wrap("Note: "+oneLine(rt.Note), indent, indent+"  "))
 	}
 }
 

@@ -55,7 +55,7 @@ func NewRubricSummary(r *rubric.Rubric) RubricSummary {
 // RenderRubricList writes the levels and specialties as tables.
 func RenderRubricList(w io.Writer, r *rubric.Rubric, style Style) error {
 	s := NewRubricSummary(r)
-	p := &printer{w: w}
+	p := &printer{w: w, width: style.lineWidth()}
 	p.line("%s  %s", style.Bold(r.Title), style.Dim(fmt.Sprintf("(%s, version %s)", r.ID, r.Version)))
 	p.line("")
 	lt := NewTable(style, "Level", "Title", "Grade", "Expects", "Criteria", "Bonus").AlignRight(2, 4, 5)
@@ -69,7 +69,7 @@ func RenderRubricList(w io.Writer, r *rubric.Rubric, style Style) error {
 	p.table(lt)
 	if len(s.Specialties) > 0 {
 		p.line("")
-		// Summaries do not fit beside ids and titles in 80 columns; rubric
+		// Summaries would crowd ids and titles on a narrow terminal; rubric
 		// show ID and the data formats have them.
 		st := NewTable(style, "Specialty", "Title", "Criteria", "Bonus").AlignRight(2, 3)
 		for _, sp := range s.Specialties {
@@ -144,7 +144,7 @@ func NewShow(r *rubric.Rubric, id string) (*Show, error) {
 
 // RenderShow writes an element for people.
 func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
-	p := &printer{w: w}
+	p := &printer{w: w, width: style.lineWidth()}
 	switch s.Kind {
 	case "level":
 		l := s.Level
@@ -156,7 +156,7 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 		facts = append(facts, fmt.Sprintf("expects %d (%s)", l.Expect, r.ScaleLabel(l.Expect)))
 		p.line("%s", strings.Join(facts, " · "))
 		if l.Notes != "" {
-			p.line("%s", Wrap(l.Notes, 80, "Note: ", "      "))
+			p.line("%s", style.wrap(l.Notes, "Note: ", "      "))
 		}
 		units := r.LevelUnits(l.ID)
 		for li := 0; li <= r.LevelIndex(l.ID); li++ {
@@ -185,7 +185,7 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 		}
 		p.line("expects %d (%s) unless a criterion says otherwise", r.SpecialtyExpect, r.ScaleLabel(r.SpecialtyExpect))
 		if sp.Notes != "" {
-			p.line("%s", Wrap(sp.Notes, 80, "Note: ", "      "))
+			p.line("%s", style.wrap(sp.Notes, "Note: ", "      "))
 		}
 		p.line("")
 		for _, u := range r.SpecialtyUnits(sp.ID) {
@@ -195,21 +195,21 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 	case "group":
 		top := r.GroupOf(s.Criteria[0].ID)
 		suffix := "(group " + s.Group.ID + ")"
-		p.line("%s  %s", style.boldText(Wrap(s.Group.Title, 78-len(suffix), "", "")), style.Dim(suffix))
+		p.line("%s  %s", style.boldText(style.narrower(2+len(suffix)).wrap(s.Group.Title, "", "")), style.Dim(suffix))
 		if top != s.Group.ID {
 			p.line("part of group %s", top)
 		}
 		if len(s.Group.Sources) > 0 {
-			p.line("%s", Wrap(strings.Join(s.Group.Sources, "; "), 80, "source: ", "        "))
+			p.line("%s", style.wrap(strings.Join(s.Group.Sources, "; "), "source: ", "        "))
 		}
 		p.line("")
 		p.group(r, style, s.Group.ID, "  ")
 	case "criterion":
 		c := s.Criterion
 		p.line("%s  %s", style.Bold(c.ID), style.Dim("("+string(c.Kind)+", "+string(c.Strength)+")"))
-		p.line("%s", Wrap(c.Prompt, 80, "", ""))
+		p.line("%s", style.wrap(c.Prompt, "", ""))
 		if c.Help != "" {
-			p.line("%s", style.dimText(Wrap(c.Help, 80, "", "")))
+			p.line("%s", style.dimText(style.wrap(c.Help, "", "")))
 		}
 		p.line("")
 		if c.General() {
@@ -238,17 +238,17 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 			p.line("superseded by: %s", strings.Join(s.SupersededBy, ", "))
 		}
 		if len(c.Sources) > 0 {
-			p.line("%s", Wrap(strings.Join(c.Sources, "; "), 80, "source:       ", "              "))
+			p.line("%s", style.wrap(strings.Join(c.Sources, "; "), "source:       ", "              "))
 		}
 		if c.Notes != "" {
-			p.line("%s", Wrap(c.Notes, 80, "note:         ", "              "))
+			p.line("%s", style.wrap(c.Notes, "note:         ", "              "))
 		}
 	case "theme":
 		p.line("%s  %s", style.Bold(s.Theme.Title), style.Dim("(theme "+s.Theme.ID+")"))
 		p.line("")
 		for _, c := range s.Criteria {
 			p.line("  %s", c.ID)
-			p.line("%s", style.dimText(Wrap(c.Prompt, 80, "      ", "      ")))
+			p.line("%s", style.dimText(style.wrap(c.Prompt, "      ", "      ")))
 		}
 	}
 	return p.err
@@ -271,7 +271,7 @@ func (p *printer) group(r *rubric.Rubric, style Style, gid, indent string) {
 		need = fmt.Sprintf("%d of %d", g.Min, n)
 	}
 	p.line("%s%s %s %s", indent, strengthTag(style, g.Strength), gid, style.Dim("("+need+")"))
-	p.line("%s", style.boldText(Wrap(g.Title, 80, indent+"    ", indent+"    ")))
+	p.line("%s", style.boldText(style.wrap(g.Title, indent+"    ", indent+"    ")))
 	for _, cid := range crit {
 		p.criterion(r, style, r.Criterion(cid), indent+"    ")
 	}
@@ -296,7 +296,7 @@ func (p *printer) criterion(r *rubric.Rubric, style Style, c *rubric.Criterion, 
 		tag = strengthTag(style, c.Strength) + " "
 	}
 	p.line("%s%s%s%s", indent, tag, c.ID, style.Dim(extra))
-	p.line("%s", style.dimText(Wrap(c.Prompt, 80, indent+"    ", indent+"    ")))
+	p.line("%s", style.dimText(style.wrap(c.Prompt, indent+"    ", indent+"    ")))
 }
 
 func (p *printer) bonus(r *rubric.Rubric, style Style, ids []string) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/termtext"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -150,7 +151,7 @@ type ScoreOptions struct {
 // RenderScore writes a scored assessment for people: levels, specialties,
 // the gaps behind every verdict short of "meets", notes and bonus.
 func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style, opt ScoreOptions) error {
-	p := &printer{w: w}
+	p := &printer{w: w, width: style.lineWidth()}
 	a := res.Assessment
 	p.line("%s  %s", style.Bold(a.Person), style.Dim(RaterLine(a)))
 	fit := "none: " + r.Levels[0].Title + " is not met yet"
@@ -160,8 +161,8 @@ func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style,
 	p.line("Fit level: %s", style.Bold(fit))
 	p.line("")
 
-	// The tables fit an 80-column terminal: the bar and the percentage
-	// share a column, and rungs show as scores with a legend below.
+	// The bar and the percentage share a column, and rungs show as scores
+	// with a legend below, so that the table fits a narrow terminal.
 	lt := NewTable(style, "Level", "Score", "Verdict", "Rungs")
 	var rungNames []string
 	for _, t := range res.Levels {
@@ -206,7 +207,7 @@ func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style,
 			}
 			for _, g := range shown {
 				p.line("    %s", GapLine(r, style, g))
-				p.line("      %s", style.Dim(GapQuestion(r, g, 72)))
+				p.line("%s", style.dimText(style.wrap(GapQuestion(r, g), "      ", "      ")))
 			}
 			if more := len(t.Gaps) - len(shown); more > 0 {
 				p.line("    %s", style.Dim(fmt.Sprintf("... and %d more (ladder plan, or --gaps 0, lists them all)", more)))
@@ -217,7 +218,7 @@ func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style,
 		p.line("")
 		p.line("%s", style.Bold("Notes"))
 		for _, n := range res.Notes {
-			p.line("%s", Wrap(n, 80, "  - ", "    "))
+			p.line("%s", style.wrap(n, "  - ", "    "))
 		}
 	}
 	p.line("")
@@ -293,12 +294,12 @@ func GapLine(r *rubric.Rubric, style Style, g assess.UnitScore) Styled {
 }
 
 // GapQuestion is what a gap is about, in words: the group's title or the
-// criterion's question, clipped to about n characters.
-func GapQuestion(r *rubric.Rubric, g assess.UnitScore, n int) string {
+// criterion's question.
+func GapQuestion(r *rubric.Rubric, g assess.UnitScore) string {
 	if g.Group != "" {
-		return Clip(r.GroupByID(g.Group).Title, n)
+		return r.GroupByID(g.Group).Title
 	}
-	return Clip(r.Criterion(g.Criteria[0].ID).Prompt, n)
+	return r.Criterion(g.Criteria[0].ID).Prompt
 }
 
 // RatingShortfall says "rated 1, expects 3" or "unanswered, expects yes".
@@ -314,18 +315,6 @@ func RatingShortfall(c assess.CriterionScore) string {
 	return got + ", expects " + want
 }
 
-// Clip shortens text to about n characters at a word boundary.
-func Clip(text string, n int) string {
-	if len([]rune(text)) <= n {
-		return text
-	}
-	cut := string([]rune(text)[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:") + "…"
-}
-
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -334,23 +323,38 @@ func plural(n int, one, many string) string {
 }
 
 // printer writes lines; the first error sticks and ends the output. Its
-// arguments are neutralised (see Styled): the format is ladder's own.
+// arguments are neutralised (see Styled): the format is ladder's own. A
+// line wider than width (when it is more than 0) wraps at word
+// boundaries, its continuation indented under it: every line of text fits
+// the terminal, whatever a name or a title holds.
 type printer struct {
-	w   io.Writer
-	err error
+	w     io.Writer
+	width int
+	err   error
 }
 
 func (p *printer) line(format string, args ...any) {
-	if p.err == nil {
-		_, p.err = io.WriteString(p.w, string(styledf(format, args...))+"\n")
+	if p.err != nil {
+		return
 	}
+	text := string(styledf(format, args...))
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		if p.width > 0 && termtext.Width(line) > p.width {
+			indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+			line = strings.Join(termtext.Refill(line, p.width, indent, indent+"  "), "\n")
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	_, p.err = io.WriteString(p.w, b.String())
 }
 
 // Printf writes a line of ladder's own format whose plain string
-// arguments are neutralised for a terminal: what commands print beside the
-// renderers goes through here.
-func Printf(w io.Writer, format string, args ...any) error {
-	p := &printer{w: w}
+// arguments are neutralised for a terminal, wrapped to the style's width:
+// what commands print beside the renderers goes through here.
+func Printf(w io.Writer, style Style, format string, args ...any) error {
+	p := &printer{w: w, width: style.lineWidth()}
 	p.line(strings.TrimSuffix(format, "\n"), args...)
 	return p.err
 }

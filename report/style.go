@@ -5,20 +5,32 @@ package report
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"strings"
 
 	"github.com/ladderhq/ladder/internal/termtext"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // Style says how the output device looks.
 type Style struct {
-	Color   bool // ANSI colour (a terminal, and NO_COLOR unset)
-	Borders bool // box-drawn tables (a terminal); plain aligned columns otherwise
+	Color bool // ANSI colour (a terminal, and NO_COLOR unset)
+	// Borders says the output is a terminal: tables are box-drawn and fit
+	// Width, wrapping their widest columns at word boundaries, and every
+	// line of text wraps to fit it too. Otherwise tables are plain aligned
+	// columns with each row on one line, whole, and lines are kept as they
+	// are, for the programs that read them.
+	Borders bool
+	// Width is how many cells a line may take; prose (notes, summaries)
+	// wraps there on a terminal and off it. 0: no limit.
+	Width int
+}
+
+// lineWidth is the width every line is held to: the terminal's.
+func (s Style) lineWidth() int {
+	if s.Borders {
+		return s.Width
+	}
+	return 0
 }
 
 // ANSI SGR codes used for emphasis.
@@ -81,93 +93,6 @@ func styledf(format string, args ...any) Styled {
 	return Styled(fmt.Sprintf(format, args...))
 }
 
-// Table is a table being built.
-type Table struct {
-	style  Style
-	header []string
-	rows   [][]string
-	right  map[int]bool
-}
-
-// NewTable starts a table with these column headers.
-func NewTable(style Style, header ...string) *Table {
-	return &Table{style: style, header: header, right: map[int]bool{}}
-}
-
-// AlignRight right-aligns the given columns (numbers).
-func (t *Table) AlignRight(cols ...int) *Table {
-	for _, c := range cols {
-		t.right[c] = true
-	}
-	return t
-}
-
-// Row adds a row. Plain strings are neutralised, Styled text is kept.
-func (t *Table) Row(cells ...any) {
-	row := make([]string, len(cells))
-	for i, c := range cells {
-		row[i] = fmt.Sprint(styled(c))
-	}
-	t.rows = append(t.rows, row)
-}
-
-// Render writes the table.
-func (t *Table) Render(w io.Writer) error {
-	align := make([]tw.Align, len(t.header))
-	for i := range align {
-		align[i] = tw.AlignLeft
-		if t.right[i] {
-			align[i] = tw.AlignRight
-		}
-	}
-	opts := []tablewriter.Option{
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithEastAsian(tw.Off),
-	}
-	var sink strings.Builder
-	if !t.style.Borders {
-		opts = append(opts,
-			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-				Borders:  tw.BorderNone,
-				Settings: tw.Settings{Separators: tw.SeparatorsNone, Lines: tw.LinesNone},
-			})),
-			tablewriter.WithPadding(tw.Padding{Left: "", Right: "  ", Overwrite: true}),
-		)
-	}
-	header := t.header
-	if t.style.Color {
-		header = make([]string, len(t.header))
-		for i, h := range t.header {
-			header[i] = string(t.style.Bold(h))
-		}
-	}
-	tbl := tablewriter.NewTable(&sink, opts...)
-	tbl.Header(header)
-	for _, r := range t.rows {
-		if err := tbl.Append(r); err != nil {
-			return err
-		}
-	}
-	if err := tbl.Render(); err != nil {
-		return err
-	}
-	// The plain style pads the last column; trailing spaces only get in the
-	// way of grep and diff.
-	var out strings.Builder
-	for _, line := range strings.SplitAfter(sink.String(), "\n") {
-		nl := strings.HasSuffix(line, "\n")
-		out.WriteString(strings.TrimRight(line, " \n"))
-		if nl {
-			out.WriteByte('\n')
-		}
-	}
-	_, err := io.WriteString(w, out.String())
-	return err
-}
-
 // Percent shows a score as a whole percentage, rounded down so that a score
 // just below a threshold never shows as reaching it.
 func Percent(score float64) string {
@@ -192,36 +117,28 @@ func Bar(score float64, width int) string {
 	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
 }
 
-// room is how many columns the last column of a table may take for the whole
-// to fit width, given the widths of the columns before it; never less than
-// 24, so that a text column stays readable on a very narrow table.
-func (s Style) room(width int, before ...int) int {
-	used := 0
-	for _, w := range before {
-		used += w + 2 // the column and the padding after it
-	}
-	if s.Borders {
-		used += 3*len(before) + 4 // "│ " ... " │" around every cell
-	}
-	if left := width - used; left > 24 {
-		return left
-	}
-	return 24
+// wrap fills text, which a user may have written, into lines of the
+// style's width, breaking between words; the first line starts with
+// first, the others with rest (see termtext.Wrap).
+func (s Style) wrap(text string, first, rest string) Styled {
+	return Styled(termtext.Wrap(text, s.Width, first, rest))
 }
 
-// Wrap fills text, which a user may have written, into lines of at most
-// width cells, breaking between words; the first line starts with first,
-// the others with rest (see termtext.Wrap).
-func Wrap(text string, width int, first, rest string) Styled {
-	return Styled(termtext.Wrap(text, width, first, rest))
-}
-
-// WrapItems joins items with sep into lines of at most width cells,
+// wrapItems joins items with sep into lines of the style's width,
 // breaking only between items.
-func WrapItems(items []Styled, sep string, width int, first, rest string) Styled {
+func (s Style) wrapItems(items []Styled, sep string, first, rest string) Styled {
 	plain := make([]string, len(items))
 	for i, it := range items {
 		plain[i] = string(it)
 	}
-	return Styled(termtext.WrapItems(plain, sep, width, first, rest))
+	return Styled(termtext.WrapItems(plain, sep, s.Width, first, rest))
+}
+
+// narrower is the style for text that shares its lines with n cells of
+// something else.
+func (s Style) narrower(n int) Style {
+	if s.Width > 0 {
+		s.Width = max(s.Width-n, 1)
+	}
+	return s
 }

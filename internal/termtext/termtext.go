@@ -90,14 +90,44 @@ func Width(s string) int {
 // Wrap fills text into lines of at most width cells, breaking between
 // words; the first line starts with first, the others with rest. Runs of
 // whitespace fold into one space, and the text is neutralised (Safe) on
-// the way. A word longer than a whole line is cut where the line ends,
-// the only place a word is ever broken. A width of 0 or less never wraps.
+// the way. Words are never broken: a word longer than a line (a path, a
+// URL) stands alone on its line, whole, so that it can still be copied;
+// only wide (East Asian) characters, which need no spaces, break between
+// any two. A width of 0 or less never wraps.
 func Wrap(text string, width int, first, rest string) string {
 	return strings.Join(Lines(text, width, first, rest), "\n")
 }
 
 // Lines is Wrap's lines, without the line breaks.
 func Lines(text string, width int, first, rest string) []string {
+	return fill(strings.Fields(Safe(text)), width, first, rest, false)
+}
+
+// Refill is Lines for text that is neutralised already and may hold
+// colour codes (which take no room): a line of ladder's too wide for the
+// screen.
+func Refill(text string, width int, first, rest string) []string {
+	return fill(strings.Fields(text), width, first, rest, false)
+}
+
+// Break is Refill for a table cell that must not be wider than width
+// whatever it holds: a word longer than the line is cut where the line
+// ends.
+func Break(text string, width int) []string {
+	return fill(strings.Fields(text), width, "", "", true)
+}
+
+// LongestWord is the width of the widest word of text: the narrowest it
+// can be wrapped without breaking a word.
+func LongestWord(text string) int {
+	n := 0
+	for _, w := range strings.Fields(text) {
+		n = max(n, Width(w))
+	}
+	return n
+}
+
+func fill(words []string, width int, first, rest string, cut bool) []string {
 	var (
 		lines []string
 		line  strings.Builder
@@ -113,7 +143,7 @@ func Lines(text string, width int, first, rest string) []string {
 		lines = append(lines, strings.TrimRight(line.String(), " "))
 	}
 	start(first)
-	for _, word := range strings.Fields(Safe(text)) {
+	for _, word := range words {
 		w := Width(word)
 		if !empty && width > 0 && used+1+w > width {
 			flush()
@@ -124,7 +154,9 @@ func Lines(text string, width int, first, rest string) []string {
 			used++
 		}
 		// A word longer than a whole line is cut where the line ends.
-		for width > 0 && used+w > width && used < width {
+		// Chinese and Japanese text breaks between any two characters;
+		// it has no spaces to break at.
+		for (cut || w > len([]rune(word))) && width > 0 && used+w > width && used < width {
 			head, tail := cutCells(word, width-used)
 			if head == "" {
 				break
