@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,6 +30,16 @@ type assessOptions struct {
 	// given records which opening flags were set, so that their questions
 	// are skipped even when the value is empty ("--target none").
 	given map[string]bool
+	// done is the completed session, for the result that ends it.
+	done *assessed
+}
+
+// assessed is a completed session: what the result shows.
+type assessed struct {
+	r    *rubric.Rubric
+	a    *assess.Assessment
+	q    *assess.Questionnaire
+	path string
 }
 
 func newAssessCmd(g *globals) *cobra.Command {
@@ -56,16 +67,6 @@ score an assessment file without one, use ladder score.`,
   ladder assess --quick --evidence
   ladder assess --resume ~/.local/share/ladder/assessments/ada-lovelace/2026-11-24T100000Z-ada-lovelace-self.yaml`,
 		Args: exactArgs(0, "no arguments"),
-		RunE: func(c *cobra.Command, _ []string) error {
-			if _, err := g.format(c); err != nil {
-				return err
-			}
-			opts.given = map[string]bool{}
-			for _, name := range []string{"person", "rater", "role", "current", "target", "specialty"} {
-				opts.given[name] = c.Flags().Changed(name)
-			}
-			return assessRun(opts)
-		},
 	}
 	f := c.Flags()
 	f.StringVar(&opts.person, "person", "", "who is assessed (their `name`)")
@@ -85,10 +86,20 @@ score an assessment file without one, use ladder score.`,
 	g.completeFlag(c, "current", levels)
 	g.completeFlag(c, "target", levels)
 	g.completeFlag(c, "specialty", g.completeFrom(specialtyIDs))
-	g.completeFlag(c, "role", cobra.FixedCompletions([]cobra.Completion{"self", "manager", "peer"}, cobra.ShellCompDirectiveNoFileComp))
+	g.completeFlag(c, "role", completeRoles)
 	// The result is a table for the person at the terminal; ladder score
-	// gives it as data.
-	return withFormats(c, "table")
+	// gives it as data. The questions, and what is said between them, go
+	// to the terminal as they come (live).
+	return output(g, c, func(c *cobra.Command, _ []string, _ string) (*assessed, error) {
+		opts.given = map[string]bool{}
+		for _, name := range []string{"person", "rater", "role", "current", "target", "specialty"} {
+			opts.given[name] = c.Flags().Changed(name)
+		}
+		err := assessRun(opts)
+		return opts.done, err
+	},
+		writeAs(formatTable, opts.finish),
+	)
 }
 
 func assessRun(opts *assessOptions) error {
@@ -136,7 +147,7 @@ func assessRun(opts *assessOptions) error {
 		}
 		return nil
 	}
-	iv := &interview.Interview{Rubric: r, Prompter: p, Out: stdio.Out, Style: style, Save: save, Evidence: opts.evidence, Quick: opts.quick}
+	iv := &interview.Interview{Rubric: r, Prompter: p, Out: live{opts.globals.out}, Style: style, Save: save, Evidence: opts.evidence, Quick: opts.quick}
 	if err := iv.Opening(a, known); err != nil {
 		if errors.Is(err, prompt.ErrInterrupted) {
 			return &InterruptedError{Message: "interrupted before the first question; nothing was saved"}
@@ -171,7 +182,8 @@ func assessRun(opts *assessOptions) error {
 	case err != nil:
 		return fmt.Errorf("%w (the answers so far are saved in %s)", err, path)
 	}
-	return opts.finish(r, a, q, path, style)
+	opts.done = &assessed{r: r, a: a, q: q, path: path}
+	return nil
 }
 
 // start makes the assessment to work on, from --resume or from scratch,
@@ -220,13 +232,9 @@ func (opts *assessOptions) start(r *rubric.Rubric) (*assess.Assessment, intervie
 		a.Rater, known.Rater = strings.TrimSpace(opts.rater), true
 	}
 	if opts.given["role"] {
-		role := assess.Role(opts.role)
-		valid := false
-		for _, x := range assess.Roles {
-			valid = valid || x == role
-		}
-		if !valid {
-			return nil, known, usageErrorf("--role %q: use self, manager or peer", opts.role)
+		role, err := parseRole("role", opts.role)
+		if err != nil {
+			return nil, known, err
 		}
 		a.Role, known.Role = role, true
 		if role == assess.Self && !known.Rater && known.Person {
@@ -276,18 +284,10 @@ type saveError struct{ err error }
 func (e *saveError) Error() string { return "could not save the assessment: " + e.err.Error() }
 func (e *saveError) Unwrap() error { return e.err }
 
-func levelList(r *rubric.Rubric) string {
-	ids := make([]string, len(r.Levels))
-	for i, l := range r.Levels {
-		ids[i] = l.ID
-	}
-	return strings.Join(ids, ", ")
-}
-
 // intro says what is about to happen, where the answers go, and which keys
 // do what.
 func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) {
-	w := opts.env.IO.Out
+	w := live{opts.globals.out}
 	r := opts.loaded
 	n := len(q.Questions)
 	report.Printf(w, style, "")
@@ -316,28 +316,34 @@ func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, 
 	}
 }
 
-// finish prints the result of a completed assessment.
-func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) error {
-	w := opts.env.IO.Out
-	report.Printf(w, style, "")
+// finish writes the result of a completed assessment.
+func (opts *assessOptions) finish(w io.Writer, style report.Style, done *assessed) error {
+	r, a, q, path := done.r, done.a, done.q, done.path
+	var err error
+	p := func(style report.Style, format string, args ...any) {
+		if err == nil {
+			err = report.Printf(w, style, format, args...)
+		}
+	}
+	p(style, "")
 	if len(q.Questions) == 0 {
-		report.Printf(w, style, "%s", "There is nothing to ask with these choices.")
+		p(style, "There is nothing to ask with these choices.")
 	} else {
-		report.Printf(w, style, "%s All %d questions answered.\n\n", style.Bold("Done."), len(q.Questions))
+		p(style, "%s All %d questions answered.\n", style.Bold("Done."), len(q.Questions))
 	}
-	if err := report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: 3}); err != nil {
-		return err
+	if err == nil {
+		err = report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: 3})
 	}
-	report.Printf(w, style, "")
+	p(style, "")
 	// A path or a command to copy stays whole on its line, however wide.
 	whole := style
 	whole.Width = 0
-	report.Printf(w, whole, "Saved in %s\n", path)
+	p(whole, "Saved in %s", path)
 	if opts.quick {
-		report.Printf(w, whole, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.\n", opts.resumeCommand(path, "--quick"))
+		p(whole, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.", opts.resumeCommand(path, "--quick"))
 	}
-	report.Printf(w, whole, "See it again with: ladder score %s\n", shellQuote(path))
-	return nil
+	p(whole, "See it again with: ladder score %s", shellQuote(path))
+	return err
 }
 
 // resumeCommand is the command line that continues this assessment, with

@@ -2,19 +2,27 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/report"
+	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
 )
 
 type calibrateOptions struct {
 	*globals
 	paths       []string
-	format      string
 	skipInvalid bool
 	views       []string
+}
+
+// calibrated is what ladder calibrate finds, and the views to show.
+type calibrated struct {
+	r     *rubric.Rubric
+	cal   *assess.Calibration
+	views []string
 }
 
 func newCalibrateCmd(g *globals) *cobra.Command {
@@ -51,22 +59,29 @@ naming each one.`,
   ladder calibrate -o csv --view raters team/
   ladder calibrate --skip-invalid --view people,levels team/`,
 		Args: minArgs(1, "at least one assessment file or folder"),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.paths = args
-			var err error
-			if opts.format, err = g.format(c); err != nil {
-				return err
-			}
-			if opts.views, err = calibrateViews(opts.format, opts.views, c.Flags().Changed("view")); err != nil {
-				return err
-			}
-			return calibrateRun(opts)
-		},
 	}
 	c.Flags().BoolVar(&opts.skipInvalid, "skip-invalid", false, "leave invalid files out (each is named on stderr) instead of stopping")
 	c.Flags().StringSliceVar(&opts.views, "view", nil, "views to show: "+strings.Join(report.CalibrationViews, ", ")+" (csv: one, default people)")
 	g.completeFlag(c, "view", cobra.FixedCompletions(report.CalibrationViews, cobra.ShellCompDirectiveNoFileComp))
-	return withFormats(c, "table", "json", "csv", "markdown")
+	return output(g, c, func(c *cobra.Command, args []string, format string) (*calibrated, error) {
+		opts.paths = args
+		var err error
+		if opts.views, err = calibrateViews(format, opts.views, c.Flags().Changed("view")); err != nil {
+			return nil, err
+		}
+		return calibrateRun(opts)
+	},
+		writeAs(formatTable, func(w io.Writer, style report.Style, c *calibrated) error {
+			return report.RenderCalibration(w, c.r, c.cal, style, c.views)
+		}),
+		asData(formatJSON, func(c *calibrated) any { return report.NewCalibrationJSON(c.cal) }),
+		writeAs(formatCSV, func(w io.Writer, _ report.Style, c *calibrated) error {
+			return report.WriteCalibrationCSV(w, c.r, c.cal, c.views[0])
+		}),
+		writeAs(formatMarkdown, func(w io.Writer, _ report.Style, c *calibrated) error {
+			return report.WriteCalibrationMarkdown(w, c.r, c.cal, c.views)
+		}),
+	)
 }
 
 // calibrateViews checks --view against the output format: tables and
@@ -95,21 +110,21 @@ func calibrateViews(format string, views []string, given bool) ([]string, error)
 	return views, nil
 }
 
-func calibrateRun(opts *calibrateOptions) error {
+func calibrateRun(opts *calibrateOptions) (*calibrated, error) {
 	r, err := opts.rubric()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files, problems, err := assess.FindFiles(opts.paths)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(files) == 0 && len(problems) == 0 {
-		return &InputError{Err: fmt.Errorf("no assessment files (.yaml, .yml, .json) under %s", strings.Join(opts.paths, ", "))}
+		return nil, &InputError{Err: fmt.Errorf("no assessment files (.yaml, .yml, .json) under %s", strings.Join(opts.paths, ", "))}
 	}
 	read, err := assess.ReadSheets(files, r, 0)
 	if err != nil {
-		return &InputError{Err: err}
+		return nil, &InputError{Err: err}
 	}
 	problems = append(problems, read.Problems...)
 	if len(problems) > 0 && !opts.skipInvalid {
@@ -119,29 +134,20 @@ func calibrateRun(opts *calibrateOptions) error {
 		them := pluralWord(len(problems), "it", "them")
 		opts.say(fmt.Sprintf("%d of %d files invalid; fix %s or leave %s out with --skip-invalid",
 			len(problems), len(files), them, them))
-		return &SilentError{Code: ExitUsage}
+		return nil, &SilentError{Code: ExitUsage}
 	}
 	for _, p := range problems {
 		opts.warn("skipped " + p.Error())
 	}
 	printFileWarnings(opts.globals, read.Warnings)
 	if len(read.Sheets) == 0 {
-		return &InputError{Err: fmt.Errorf("no valid assessments left to calibrate under %s", strings.Join(opts.paths, ", "))}
+		return nil, &InputError{Err: fmt.Errorf("no valid assessments left to calibrate under %s", strings.Join(opts.paths, ", "))}
 	}
 	cal := assess.Calibrate(r, read.Sheets)
 	for _, n := range cal.Notices {
 		opts.warn(n.String())
 	}
-	w := opts.env.IO.Out
-	switch opts.format {
-	case "json":
-		return report.WriteJSON(w, report.NewCalibrationJSON(cal))
-	case "csv":
-		return report.WriteCalibrationCSV(w, r, cal, opts.views[0])
-	case "markdown":
-		return report.WriteCalibrationMarkdown(w, r, cal, opts.views)
-	}
-	return report.RenderCalibration(w, r, cal, opts.style(), opts.views)
+	return &calibrated{r: r, cal: cal, views: opts.views}, nil
 }
 
 // printFileWarnings prints warnings about many files without drowning the

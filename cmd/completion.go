@@ -23,13 +23,7 @@ func (g *globals) completeFlag(c *cobra.Command, flag string, f cobra.Completion
 
 // registerGlobalCompletions completes the flags every command shares.
 func (g *globals) registerGlobalCompletions(root *cobra.Command) {
-	g.completeFlag(root, "output", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-		formats := c.Annotations[formatsAnnotation]
-		if formats == "" {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		return strings.Split(formats, ","), cobra.ShellCompDirectiveNoFileComp
-	})
+	g.completeFlag(root, "output", completeFormats)
 	g.completeFlag(root, "rubric", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
 	})

@@ -60,7 +60,41 @@ type InterruptedError struct{ Message string }
 func (e *InterruptedError) Error() string { return e.Message }
 
 // Lines are the message's lines, each printed on its own.
-func (e *InterruptedError) Lines() []string { return strings.Split(e.Message, "\n") }
+func (e *InterruptedError) Lines() []string {
+	lines := strings.Split(e.Message, "\n")
+	lines[0] = "ladder: " + lines[0]
+	return lines
+}
+
+// problemsError reports input that could not be read, one located line
+// each, after everything that could be read is shown; the exit code is 2,
+// as for any invalid input.
+type problemsError struct{ problems []error }
+
+func (e *problemsError) Error() string {
+	msgs := make([]string, len(e.problems))
+	for i, p := range e.problems {
+		msgs[i] = p.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Lines are the problems, each on its own line.
+func (e *problemsError) Lines() []string {
+	lines := make([]string, len(e.problems))
+	for i, p := range e.problems {
+		lines[i] = "ladder: " + p.Error()
+	}
+	return lines
+}
+
+// invalidFiles is nil, or the problemsError of these files.
+func invalidFiles(problems []error) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	return &problemsError{problems: problems}
+}
 
 // printErrLine writes one line to standard error, neutralised: whatever a
 // user wrote in it (a file name, a name, a value quoted back) reaches the
@@ -82,6 +116,7 @@ func exitCode(err error) int {
 	var (
 		silent      *SilentError
 		interrupted *InterruptedError
+		problems    *problemsError
 		usage       *UsageError
 		input       *InputError
 		docErr      *doc.Error
@@ -94,7 +129,7 @@ func exitCode(err error) int {
 		return silent.Code
 	case errors.As(err, &interrupted):
 		return ExitInterrupted
-	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &docErr), errors.As(err, &invalid):
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &docErr), errors.As(err, &invalid), errors.As(err, &problems):
 		return ExitUsage
 	case isCobraUsageError(err):
 		return ExitUsage

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/doc"
@@ -34,32 +35,36 @@ until the file is migrated.`,
   ladder --rubric ladder-v2.yaml migrate old.yaml --out new.yaml`,
 		Args:              exactArgs(1, "one assessment file"),
 		ValidArgsFunction: onlyFirstArg(assessmentFiles),
-		RunE: func(_ *cobra.Command, args []string) error {
-			opts.file = args[0]
-			if opts.out == "" {
-				opts.out = opts.file
-			}
-			return migrateRun(opts)
-		},
 	}
 	c.Flags().StringVar(&opts.out, "out", "", "write the migrated assessment to this `file` instead of in place")
 	// The assessment keeps its file's format; what migrate prints is a
 	// line for people.
-	return withFormats(c, "table")
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (string, error) {
+		opts.file = args[0]
+		if opts.out == "" {
+			opts.out = opts.file
+		}
+		return migrateRun(opts)
+	},
+		writeAs(formatTable, func(w io.Writer, style report.Style, line string) error {
+			return report.Printf(w, style, "%s", line)
+		}),
+	)
 }
 
-func migrateRun(opts *migrateOptions) error {
+// migrateRun migrates the file and says what it did, in a line.
+func migrateRun(opts *migrateOptions) (string, error) {
 	r, err := opts.rubric()
 	if err != nil {
-		return err
+		return "", err
 	}
 	data, err := doc.ReadFile(opts.file, doc.MaxFileSize)
 	if err != nil {
-		return err
+		return "", err
 	}
 	a, warnings, err := assess.Parse(opts.file, data, r, assess.Options{Migrate: true})
 	if err != nil {
-		return err
+		return "", err
 	}
 	counts := map[assess.WarningKind]int{}
 	for _, w := range warnings {
@@ -70,14 +75,12 @@ func migrateRun(opts *migrateOptions) error {
 	}
 	from := a.Rubric.Version
 	if from == r.Version && counts[assess.Renamed] == 0 && counts[assess.Retired] == 0 && opts.out == opts.file {
-		err := report.Printf(opts.env.IO.Out, opts.style(), "%s: already up to date with rubric %q version %s\n", opts.file, r.ID, r.Version)
-		return err
+		return fmt.Sprintf("%s: already up to date with rubric %q version %s", opts.file, r.ID, r.Version), nil
 	}
 	a.Rubric.Version = r.Version
 	if err := assess.Save(opts.out, a, r); err != nil {
-		return fmt.Errorf("cannot write %s: %w", opts.out, err)
+		return "", fmt.Errorf("cannot write %s: %w", opts.out, err)
 	}
-	err = report.Printf(opts.env.IO.Out, opts.style(), "%s: migrated from version %s to %s of rubric %q: %d %s, %d renamed, %d kept under retired\n",
-		opts.out, from, r.Version, r.ID, len(a.Ratings), pluralWord(len(a.Ratings), "rating", "ratings"), counts[assess.Renamed], counts[assess.Retired])
-	return err
+	return fmt.Sprintf("%s: migrated from version %s to %s of rubric %q: %d %s, %d renamed, %d kept under retired",
+		opts.out, from, r.Version, r.ID, len(a.Ratings), pluralWord(len(a.Ratings), "rating", "ratings"), counts[assess.Renamed], counts[assess.Retired]), nil
 }

@@ -4,6 +4,7 @@
 package cmd
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -24,12 +25,17 @@ func Main() int {
 // Run runs ladder with these arguments and returns the exit code. All the
 // mapping from errors to exit codes and messages happens here.
 func Run(env *Env, args []string) int {
-	root := NewRootCmd(env)
+	g := &globals{env: env, out: newOutput(env.IO.Out)}
+	root := newRoot(g)
 	root.SetArgs(args)
 	root.SetIn(env.IO.In)
-	root.SetOut(env.IO.Out)
+	root.SetOut(g.out)
 	root.SetErr(env.IO.Err)
 	cmd, err := root.ExecuteC()
+	// Standard output is written once, before any error line.
+	if flushErr := g.out.Flush(); flushErr != nil && err == nil {
+		err = fmt.Errorf("cannot write the output: %w", flushErr)
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -42,12 +48,9 @@ func Run(env *Env, args []string) int {
 		if (errors.As(err, &usage) || isCobraUsageError(err)) && cmd != nil {
 			msg += fmt.Sprintf(" (see '%s --help')", cmd.CommandPath())
 		}
-		lines = []string{msg}
+		lines = []string{"ladder: " + msg}
 	}
-	for i, line := range lines {
-		if i == 0 {
-			line = "ladder: " + line
-		}
+	for _, line := range lines {
 		printErrLine(env.IO.Err, line)
 	}
 	return code
@@ -55,7 +58,10 @@ func Run(env *Env, args []string) int {
 
 // globals are the flags every command shares, and what they lead to.
 type globals struct {
-	env        *Env
+	env *Env
+	// out is standard output, buffered: commands write their output here
+	// and Run flushes it once.
+	out        *bufio.Writer
 	rubricPath string
 	output     string
 	noColor    bool
@@ -68,7 +74,7 @@ type globals struct {
 
 // NewRootCmd builds the whole command tree.
 func NewRootCmd(env *Env) *cobra.Command {
-	return newRoot(&globals{env: env})
+	return newRoot(&globals{env: env, out: newOutput(env.IO.Out)})
 }
 
 func newRoot(g *globals) *cobra.Command {
@@ -146,48 +152,6 @@ func (g *globals) style() report.Style {
 	return report.Style{Color: color, Borders: g.env.IO.OutTTY, Width: g.env.Width()}
 }
 
-// formatsAnnotation lists a command's output formats, first the default;
-// shell completion of -o reads it too.
-const formatsAnnotation = "ladder/formats"
-
-func withFormats(c *cobra.Command, formats ...string) *cobra.Command {
-	if c.Annotations == nil {
-		c.Annotations = map[string]string{}
-	}
-	c.Annotations[formatsAnnotation] = strings.Join(formats, ",")
-	return c
-}
-
-// format is the output format chosen for c, checked against the formats
-// it offers.
-func (g *globals) format(c *cobra.Command) (string, error) {
-	declared := c.Annotations[formatsAnnotation]
-	if declared == "" {
-		if g.output != "" {
-			return "", usageErrorf("%s has no output formats; -o does not apply to it", c.CommandPath())
-		}
-		return "", nil
-	}
-	formats := strings.Split(declared, ",")
-	if g.output == "" {
-		return formats[0], nil
-	}
-	for _, f := range formats {
-		if f == g.output {
-			return f, nil
-		}
-	}
-	return "", usageErrorf("%s cannot write %q output (use %s)", c.CommandPath(), g.output, strings.Join(formats, ", "))
-}
-
-// writeData writes v in a data format: json or yaml.
-func (g *globals) writeData(format string, v any) error {
-	if format == "yaml" {
-		return report.WriteYAML(g.env.IO.Out, v)
-	}
-	return report.WriteJSON(g.env.IO.Out, v)
-}
-
 // exactArgs is cobra.ExactArgs with a usage error that names what is missing.
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
@@ -206,11 +170,4 @@ func minArgs(n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -72,3 +72,37 @@ func TestColumnsSetsThePageWidth(t *testing.T) {
 		}
 	}
 }
+
+// countingWriter counts the writes it gets.
+type countingWriter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.writes++
+	return c.Buffer.Write(p)
+}
+
+// Standard output is buffered and written once, whatever the command and
+// format: not once per table line.
+func TestOutputIsWrittenOnce(t *testing.T) {
+	for _, args := range [][]string{
+		{"score", "../examples/senior-gitaly.yaml", "../examples/go-only.yaml"},
+		{"calibrate", "-o", "markdown", "../examples/team"},
+		{"rubric", "list"},
+		{"plan", "-o", "json", "../examples/go-only.yaml"},
+		{"schema", "rubric"},
+		{"version"},
+	} {
+		var out countingWriter
+		var errb bytes.Buffer
+		env := &cmd.Env{IO: cmd.IO{In: strings.NewReader(""), Out: &out, Err: &errb, OutTTY: true, Width: 100}, Getenv: func(string) string { return "" }, Now: time.Now}
+		if code := cmd.Run(env, args); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		if out.writes != 1 {
+			t.Errorf("%v: %d writes to standard output, want 1", args, out.writes)
+		}
+	}
+}

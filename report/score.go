@@ -229,6 +229,17 @@ func RenderScore(w io.Writer, r *rubric.Rubric, res *assess.Result, style Style,
 	return p.err
 }
 
+// FileHeading names the file whose result follows, when one command
+// shows several; a blank line parts it from the one before.
+func FileHeading(w io.Writer, style Style, file string, first bool) error {
+	p := &printer{w: w, width: style.lineWidth()}
+	if !first {
+		p.line("")
+	}
+	p.line("%s", style.Dim("── "+file))
+	return p.err
+}
+
 // RaterLine says who rated whom: "self-assessment" or "rated by Bob (manager)".
 func RaterLine(a *assess.Assessment) string {
 	when := ""

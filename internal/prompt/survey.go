@@ -12,11 +12,13 @@ import (
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"github.com/ladderhq/ladder/internal/termtext"
+	"golang.org/x/term"
 )
 
 // Survey is the Prompter of a real terminal, built on survey/v2.
 type Survey struct {
 	stdio  survey.AskOpt
+	out    *os.File
 	sigint chan os.Signal
 }
 
@@ -34,6 +36,7 @@ func NewSurvey(in, out *os.File, errOut io.Writer, color bool) *Survey {
 	core.DisableColor = !color
 	s := &Survey{
 		stdio:  survey.WithStdio(in, out, errOut),
+		out:    out,
 		sigint: make(chan os.Signal, 1),
 	}
 	signal.Notify(s.sigint, os.Interrupt)
@@ -42,6 +45,35 @@ func NewSurvey(in, out *os.File, errOut io.Writer, color bool) *Survey {
 
 // Close stops catching Ctrl-C.
 func (s *Survey) Close() { signal.Stop(s.sigint) }
+
+// layout is the terminal's width now: asked at every question, so that a
+// resized window is followed.
+func (s *Survey) layout() layout {
+	if w, _, err := term.GetSize(int(s.out.Fd())); err == nil && w > 0 {
+		return layout{width: w}
+	}
+	return layout{}
+}
+
+// survey writes its key reminders into its templates, which are package
+// variables; these are the only lines that set them, to the reminders
+// wrapped for the question at hand (see layout.hint).
+var (
+	selectTemplate      = survey.SelectQuestionTemplate
+	multiSelectTemplate = survey.MultiSelectQuestionTemplate
+)
+
+const (
+	selectHint = `{{- "  "}}{{- color "cyan"}}[Use arrows to move, type to filter{{- if and .Help (not .ShowHelp)}}, {{ .Config.HelpInput }} for more help{{end}}]{{color "reset"}}`
+	multiHint  = `{{- "  "}}{{- color "cyan"}}[Use arrows to move, space to select,{{- if not .Config.RemoveSelectAll }} <right> to all,{{end}}{{- if not .Config.RemoveSelectNone }} <left> to none,{{end}} type to filter{{- if and .Help (not .ShowHelp)}}, {{ .Config.HelpInput }} for more help{{end}}]{{color "reset"}}`
+)
+
+// withHints puts the wrapped reminders, with and without "? for more
+// help", where template has hint.
+func withHints(template, hint, withHelp, without string) string {
+	return strings.Replace(template, hint,
+		`{{- color "cyan"}}{{- if and .Help (not .ShowHelp)}}`+withHelp+`{{else}}`+without+`{{end}}{{color "reset"}}`, 1)
+}
 
 func (s *Survey) ask(p survey.Prompt, answer any, opts ...survey.AskOpt) error {
 	select {
@@ -67,15 +99,6 @@ func (s *Survey) ask(p survey.Prompt, answer any, opts ...survey.AskOpt) error {
 
 func text(s string) string { return termtext.Safe(s) }
 
-// helpText keeps the help's own line breaks and neutralises each line.
-func helpText(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = termtext.Safe(l)
-	}
-	return strings.Join(lines, "\n")
-}
-
 func labels(options []Option) []string {
 	out := make([]string, len(options))
 	for i, o := range options {
@@ -84,26 +107,21 @@ func labels(options []Option) []string {
 	return out
 }
 
-func describe(options []Option) func(string, int) string {
-	return func(_ string, i int) string {
-		if i < 0 || i >= len(options) {
-			return ""
-		}
-		return text(options[i].Description)
-	}
-}
-
 // Select implements Prompter.
 func (s *Survey) Select(message, help string, options []Option, def int) (int, error) {
+	l := s.layout()
 	q := &survey.Select{
-		Message:     text(message),
-		Help:        helpText(help),
+		Message:     l.message(message, 0),
+		Help:        l.help(help),
 		Options:     labels(options),
-		Description: describe(options),
+		Description: l.describe(selectPrefix, options),
 		// Every option on one page: scales are short, and a hidden
 		// rating would be an unfair one.
 		PageSize: len(options),
 	}
+	survey.SelectQuestionTemplate = withHints(selectTemplate, selectHint,
+		l.hint(message, "[Use arrows to move, type to filter, ? for more help]"),
+		l.hint(message, "[Use arrows to move, type to filter]"))
 	if def >= 0 && def < len(options) {
 		q.Default = def
 	}
@@ -114,13 +132,17 @@ func (s *Survey) Select(message, help string, options []Option, def int) (int, e
 
 // MultiSelect implements Prompter.
 func (s *Survey) MultiSelect(message, help string, options []Option, defaults []int) ([]int, error) {
+	l := s.layout()
 	q := &survey.MultiSelect{
-		Message:     text(message),
-		Help:        helpText(help),
+		Message:     l.message(message, 0),
+		Help:        l.help(help),
 		Options:     labels(options),
-		Description: describe(options),
+		Description: l.describe(multiSelectPrefix, options),
 		PageSize:    min(len(options), 12),
 	}
+	const keys = "[Use arrows to move, space to select, <right> to all, <left> to none, type to filter"
+	survey.MultiSelectQuestionTemplate = withHints(multiSelectTemplate, multiHint,
+		l.hint(message, keys+", ? for more help]"), l.hint(message, keys+"]"))
 	var checked []int
 	for _, d := range defaults {
 		if d >= 0 && d < len(options) {
@@ -146,7 +168,13 @@ func (s *Survey) Input(message, help, def string, validate func(string) error) (
 	}
 	var answer string
 	shown := text(def)
-	err := s.ask(&survey.Input{Message: text(message), Help: helpText(help), Default: shown}, &answer, opts...)
+	l := s.layout()
+	// After the message: "[? for help] (default) ".
+	hint := termtext.Width(shown) + 3
+	if help != "" {
+		hint += len("[? for help] ")
+	}
+	err := s.ask(&survey.Input{Message: l.message(message, hint), Help: l.help(help), Default: shown}, &answer, opts...)
 	if answer == shown {
 		// Enter keeps the default as it was, not as it was shown.
 		answer = def
@@ -157,6 +185,12 @@ func (s *Survey) Input(message, help, def string, validate func(string) error) (
 // Confirm implements Prompter.
 func (s *Survey) Confirm(message, help string, def bool) (bool, error) {
 	var yes bool
-	err := s.ask(&survey.Confirm{Message: text(message), Help: helpText(help), Default: def}, &yes)
+	l := s.layout()
+	// After the message: "[? for help] (y/N) ".
+	hint := len("(y/N) ")
+	if help != "" {
+		hint += len("[? for help] ")
+	}
+	err := s.ask(&survey.Confirm{Message: l.message(message, hint), Help: l.help(help), Default: def}, &yes)
 	return yes, err
 }
