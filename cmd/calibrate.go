@@ -74,7 +74,7 @@ naming each one.`,
 		writeAs(formatTable, func(w io.Writer, style report.Style, c *calibrated) error {
 			return report.RenderCalibration(w, c.r, c.cal, style, c.views)
 		}),
-		asData(formatJSON, func(c *calibrated) any { return report.NewCalibrationJSON(c.cal) }),
+		asData(formatJSON, func(c *calibrated) any { return report.CalibrationData(c.cal) }),
 		writeAs(formatCSV, func(w io.Writer, _ report.Style, c *calibrated) error {
 			return report.WriteCalibrationCSV(w, c.r, c.cal, c.views[0])
 		}),

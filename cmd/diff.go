@@ -41,7 +41,7 @@ Two assessments of different people are refused (exit code 2) unless
 	}
 	c.Flags().BoolVar(&opts.force, "force", false, "compare assessments of two different people")
 	c.ValidArgsFunction = assessmentFiles
-	diffData := func(d *diffed) any { return report.NewDiffJSON(d.d, d.files) }
+	diffData := func(d *diffed) any { return report.DiffData(d.d, d.files) }
 	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*diffed, error) {
 		opts.old, opts.new = args[0], args[1]
 		return diffRun(opts)

@@ -62,7 +62,7 @@ file, line and column, after the rest; the exit code is then 2.`,
 	c.ValidArgsFunction = onlyFirstArg(g.completePeople)
 	data := func(h *histories) any {
 		if h.history != nil {
-			return report.NewHistoryJSON(h.r, h.history)
+			return report.HistoryData(h.r, h.history)
 		}
 		return map[string]any{"people": h.people}
 	}

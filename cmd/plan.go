@@ -48,7 +48,7 @@ A target that is met already is said plainly, with exit code 0.`,
 	g.targetFlags(c, &opts.target, &opts.specialties,
 		"the target `level` id (default: see above)", "also plan for this specialty `id` (repeatable)")
 	c.ValidArgsFunction = onlyFirstArg(assessmentFiles)
-	planData := func(pl *planned) any { return report.NewPlanJSON(pl.r, pl.p) }
+	planData := func(pl *planned) any { return report.PlanData(pl.r, pl.p) }
 	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*planned, error) {
 		r, p, err := opts.planFor(args[0], opts.target, opts.specialties)
 		if err != nil {

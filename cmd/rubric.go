@@ -31,7 +31,7 @@ func newRubricListCmd(g *globals) *cobra.Command {
 		Short: "List the levels and specialties of the rubric",
 		Args:  exactArgs(0, "no arguments"),
 	}
-	data := func(r *rubric.Rubric) any { return report.NewRubricSummary(r) }
+	data := func(r *rubric.Rubric) any { return report.RubricData(r) }
 	return output(g, c, func(*cobra.Command, []string, string) (*rubric.Rubric, error) { return g.rubric() },
 		writeAs(formatTable, func(w io.Writer, style report.Style, r *rubric.Rubric) error {
 			return report.RenderRubricList(w, r, style)

@@ -88,11 +88,11 @@ func (opts *scoreOptions) writeTables(w io.Writer, style report.Style, s *scored
 // scoreData is one object for one file, an array for several.
 func scoreData(s *scored) any {
 	if len(s.results) == 1 {
-		return report.NewScoreJSON(s.results[0])
+		return report.ScoreData(s.results[0])
 	}
-	list := make([]report.ScoreJSON, len(s.results))
+	list := make([]any, len(s.results))
 	for i, res := range s.results {
-		list[i] = report.NewScoreJSON(res)
+		list[i] = report.ScoreData(res)
 	}
 	return list
 }

@@ -2,10 +2,15 @@ package report
 
 import (
 	"encoding/csv"
+	"fmt"
+	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
+	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/termtext"
+	"github.com/ladderhq/ladder/rubric"
 )
 
 // csvWriter writes rows whose cells are neutralised for a spreadsheet.
@@ -41,4 +46,67 @@ func csvCell(cell string) string {
 		return "'" + cell
 	}
 	return cell
+}
+
+// WriteCalibrationCSV writes one view of a calibration as CSV, with a
+// header row. Missing levels and values are empty cells; in the columns
+// that list the fit levels of several raters (space-separated), a rater
+// whose assessment fits no level shows as "-".
+//
+//	people:    person, current_level, consensus_fit_level, self_fit_level,
+//	           manager_fit_level, peer_fit_levels, flags, disagreements,
+//	           then score_<level> (the consensus score) for each level
+//	raters:    rater, assessments, mean_rating, offset, flag
+//	agreement: pairs, exact, within_one, kappa
+//	levels:    level, current, consensus
+func WriteCalibrationCSV(w io.Writer, r *rubric.Rubric, c *assess.Calibration, view string) error {
+	cw := &csvWriter{w: csv.NewWriter(w)}
+	num := func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return strconv.FormatFloat(cut2(*v), 'f', -1, 64)
+	}
+	switch view {
+	case ViewPeople:
+		header := []string{"person", "current_level", "consensus_fit_level", "self_fit_level", "manager_fit_level", "peer_fit_levels", "flags", "disagreements"}
+		for _, l := range r.Levels {
+			header = append(header, "score_"+l.ID)
+		}
+		cw.row(header)
+		for _, p := range c.People {
+			var flags, dis []string
+			for _, f := range p.Flags {
+				flags = append(flags, string(f))
+			}
+			for _, d := range p.Disagreements {
+				dis = append(dis, d.Criterion)
+			}
+			row := []string{p.Person, p.CurrentLevel, p.ConsensusFit,
+				roleFits(p, assess.Self, " "), roleFits(p, assess.Manager, " "), roleFits(p, assess.Peer, " "),
+				strings.Join(flags, " "), strings.Join(dis, " ")}
+			for _, ls := range p.ConsensusLevels {
+				row = append(row, strconv.FormatFloat(round2(ls.Score), 'f', -1, 64))
+			}
+			cw.row(row)
+		}
+	case viewRaters:
+		cw.row([]string{"rater", "assessments", "mean_rating", "offset", "flag"})
+		for _, rc := range c.Raters {
+			cw.row([]string{rc.Rater, strconv.Itoa(rc.Assessments), num(rc.MeanRating), num(rc.Offset), string(rc.Flag)})
+		}
+	case viewAgreement:
+		a := c.Agreement
+		cw.row([]string{"pairs", "exact", "within_one", "kappa"})
+		cw.row([]string{strconv.Itoa(a.Pairs), num(a.ExactShare()), num(a.WithinOneShare()), num(a.Kappa)})
+	case viewLevels:
+		cw.row([]string{"level", "current", "consensus"})
+		for _, l := range c.Levels {
+			cw.row([]string{l.Level, strconv.Itoa(l.Current), strconv.Itoa(l.Consensus)})
+		}
+	default:
+		return fmt.Errorf("unknown view %q", view)
+	}
+	cw.w.Flush()
+	return cw.w.Error()
 }

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
+	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/rubric"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -86,3 +89,622 @@ func escapeInert(s string) string {
 	}
 	return b.String()
 }
+
+// calibrationJSON is the data form of a calibration (SPEC section 5).
+// Missing values are null: a level nobody names or nobody fits, a mean or
+// offset with nothing to average, a kappa that is undefined.
+type calibrationJSON struct {
+	People    []calibratedPersonJSON `json:"people"`
+	Raters    []calibratedRaterJSON  `json:"raters"`
+	Agreement agreementJSON          `json:"agreement"`
+	Levels    []levelCountJSON       `json:"levels"`
+}
+
+// calibratedPersonJSON is one person's calibration.
+type calibratedPersonJSON struct {
+	Person            string             `json:"person"`
+	CurrentLevel      *string            `json:"current_level"`
+	ConsensusFitLevel *string            `json:"consensus_fit_level"`
+	Raters            []personRaterJSON  `json:"raters"`
+	Flags             []string           `json:"flags"`
+	Disagreements     []disagreementJSON `json:"disagreements"`
+}
+
+// personRaterJSON is one rater's fit level for a person.
+type personRaterJSON struct {
+	Rater    string  `json:"rater"`
+	Role     string  `json:"role"`
+	FitLevel *string `json:"fit_level"`
+}
+
+// disagreementJSON is a criterion raters disagree on, with each rater's
+// rating (a number, or "yes"/"no").
+type disagreementJSON struct {
+	Criterion string         `json:"criterion"`
+	Ratings   map[string]any `json:"ratings"`
+}
+
+// calibratedRaterJSON is how one rater rates.
+type calibratedRaterJSON struct {
+	Rater       string   `json:"rater"`
+	Assessments int      `json:"assessments"`
+	MeanRating  *float64 `json:"mean_rating"`
+	Offset      *float64 `json:"offset"`
+	Flag        *string  `json:"flag"`
+}
+
+// agreementJSON is the team's agreement.
+type agreementJSON struct {
+	Pairs     int      `json:"pairs"`
+	Exact     *float64 `json:"exact"`
+	WithinOne *float64 `json:"within_one"`
+	Kappa     *float64 `json:"kappa"`
+}
+
+// levelCountJSON counts people at a level; level null counts those with
+// none.
+type levelCountJSON struct {
+	Level     *string `json:"level"`
+	Current   int     `json:"current"`
+	Consensus int     `json:"consensus"`
+}
+
+func cut2p(v *float64) *float64 {
+	if v == nil {
+		return nil
+	}
+	c := cut2(*v)
+	return &c
+}
+
+func levelp(id string) *string {
+	if id == "" {
+		return nil
+	}
+	return &id
+}
+
+// CalibrationData converts a calibration to its data form.
+func CalibrationData(c *assess.Calibration) any {
+	out := calibrationJSON{People: []calibratedPersonJSON{}, Raters: []calibratedRaterJSON{}, Levels: []levelCountJSON{}}
+	for _, p := range c.People {
+		pj := calibratedPersonJSON{
+			Person:            p.Person,
+			CurrentLevel:      levelp(p.CurrentLevel),
+			ConsensusFitLevel: levelp(p.ConsensusFit),
+			Raters:            []personRaterJSON{},
+			Flags:             []string{},
+			Disagreements:     []disagreementJSON{},
+		}
+		for _, rf := range p.Raters {
+			pj.Raters = append(pj.Raters, personRaterJSON{Rater: rf.Rater, Role: string(rf.Role), FitLevel: levelp(rf.FitLevel)})
+		}
+		for _, f := range p.Flags {
+			pj.Flags = append(pj.Flags, string(f))
+		}
+		for _, d := range p.Disagreements {
+			dj := disagreementJSON{Criterion: d.Criterion, Ratings: map[string]any{}}
+			for _, rr := range d.Ratings {
+				dj.Ratings[rr.Rater] = yesNoValue(d.YesNo, rr.Value)
+			}
+			pj.Disagreements = append(pj.Disagreements, dj)
+		}
+		out.People = append(out.People, pj)
+	}
+	for _, rc := range c.Raters {
+		rj := calibratedRaterJSON{Rater: rc.Rater, Assessments: rc.Assessments, MeanRating: cut2p(rc.MeanRating), Offset: cut2p(rc.Offset)}
+		if rc.Flag != "" {
+			f := string(rc.Flag)
+			rj.Flag = &f
+		}
+		out.Raters = append(out.Raters, rj)
+	}
+	a := c.Agreement
+	out.Agreement = agreementJSON{Pairs: a.Pairs, Exact: cut2p(a.ExactShare()), WithinOne: cut2p(a.WithinOneShare()), Kappa: cut2p(a.Kappa)}
+	for _, l := range c.Levels {
+		out.Levels = append(out.Levels, levelCountJSON{Level: levelp(l.Level), Current: l.Current, Consensus: l.Consensus})
+	}
+	return out
+}
+
+// diffJSON is the data form of a diff.
+type diffJSON struct {
+	Person      string             `json:"person" yaml:"person"`
+	Old         diffSideJSON       `json:"old" yaml:"old"`
+	New         diffSideJSON       `json:"new" yaml:"new"`
+	Levels      []targetChangeData `json:"levels" yaml:"levels"`
+	Specialties []targetChangeData `json:"specialties" yaml:"specialties"`
+	Criteria    []ratingChangeJSON `json:"criteria" yaml:"criteria"`
+}
+
+// diffSideJSON is one of the two assessments.
+type diffSideJSON struct {
+	File     string  `json:"file" yaml:"file"`
+	Person   string  `json:"person" yaml:"person"`
+	Rater    string  `json:"rater" yaml:"rater"`
+	Role     string  `json:"role" yaml:"role"`
+	Updated  *string `json:"updated" yaml:"updated"`
+	FitLevel *string `json:"fit_level" yaml:"fit_level"`
+}
+
+// targetChangeData is a level or specialty before and after; before or after
+// is null when that assessment did not score the specialty. Points is the
+// change in whole percentage points of the scores shown (null unless both
+// sides are scored).
+type targetChangeData struct {
+	ID     string           `json:"id" yaml:"id"`
+	Before *targetStateJSON `json:"before" yaml:"before"`
+	After  *targetStateJSON `json:"after" yaml:"after"`
+	Points *int             `json:"points" yaml:"points"`
+}
+
+// targetStateJSON is a score and its verdict.
+type targetStateJSON struct {
+	Score   float64 `json:"score" yaml:"score"`
+	Verdict string  `json:"verdict" yaml:"verdict"`
+}
+
+// ratingChangeJSON is one criterion whose answer changed: rose, fell,
+// answered (newly) or unanswered (no longer).
+type ratingChangeJSON struct {
+	Criterion string `json:"criterion" yaml:"criterion"`
+	Change    string `json:"change" yaml:"change"`
+	Before    any    `json:"before" yaml:"before"`
+	After     any    `json:"after" yaml:"after"`
+}
+
+// DiffData converts a diff to its data form.
+func DiffData(d *assess.Diff, files DiffFiles) any {
+	out := diffJSON{
+		Person:      d.New.Assessment.Person,
+		Old:         diffSide(d.Old, files.Old),
+		New:         diffSide(d.New, files.New),
+		Levels:      []targetChangeData{},
+		Specialties: []targetChangeData{},
+		Criteria:    []ratingChangeJSON{},
+	}
+	for _, t := range d.Levels {
+		out.Levels = append(out.Levels, targetChangeJSON(t))
+	}
+	for _, t := range d.Specialties {
+		out.Specialties = append(out.Specialties, targetChangeJSON(t))
+	}
+	for _, c := range d.Criteria {
+		out.Criteria = append(out.Criteria, ratingChangeJSON{Criterion: c.ID, Change: string(c.Change), Before: ratingData(c.Before), After: ratingData(c.After)})
+	}
+	return out
+}
+
+func diffSide(res *assess.Result, file string) diffSideJSON {
+	a := res.Assessment
+	s := diffSideJSON{File: file, Person: a.Person, Rater: a.Rater, Role: string(a.Role)}
+	if !a.Updated.IsZero() {
+		u := a.Updated.UTC().Format("2006-01-02T15:04:05Z")
+		s.Updated = &u
+	}
+	if res.FitLevel != "" {
+		fit := res.FitLevel
+		s.FitLevel = &fit
+	}
+	return s
+}
+
+func targetChangeJSON(t assess.TargetChange) targetChangeData {
+	j := targetChangeData{ID: t.ID}
+	if t.Before != nil {
+		j.Before = &targetStateJSON{Score: round2(t.Before.Score), Verdict: string(t.Before.Verdict)}
+	}
+	if t.After != nil {
+		j.After = &targetStateJSON{Score: round2(t.After.Score), Verdict: string(t.After.Verdict)}
+	}
+	if t.Before != nil && t.After != nil {
+		p := floorPercent(t.After.Score) - floorPercent(t.Before.Score)
+		j.Points = &p
+	}
+	return j
+}
+
+func ratingData(rt *assess.Rating) any {
+	switch {
+	case rt == nil:
+		return nil
+	case rt.YesNo:
+		return rt.String()
+	}
+	return rt.Value
+}
+
+// historyJSON is the data form of one person's history.
+type historyJSON struct {
+	Person      string             `json:"person" yaml:"person"`
+	Assessments []historyEntryJSON `json:"assessments" yaml:"assessments"`
+	Trend       []levelTrendJSON   `json:"trend" yaml:"trend"`
+	Invalid     []string           `json:"invalid" yaml:"invalid"`
+}
+
+// historyEntryJSON is one stored assessment and its scores.
+type historyEntryJSON struct {
+	File        string          `json:"file" yaml:"file"`
+	Updated     *string         `json:"updated" yaml:"updated"`
+	Rater       string          `json:"rater" yaml:"rater"`
+	Role        string          `json:"role" yaml:"role"`
+	FitLevel    *string         `json:"fit_level" yaml:"fit_level"`
+	Levels      []targetStateID `json:"levels" yaml:"levels"`
+	Specialties []targetStateID `json:"specialties" yaml:"specialties"`
+}
+
+// targetStateID is a level's or specialty's score and verdict.
+type targetStateID struct {
+	ID      string  `json:"id" yaml:"id"`
+	Score   float64 `json:"score" yaml:"score"`
+	Verdict string  `json:"verdict" yaml:"verdict"`
+}
+
+// levelTrendJSON is one level's score in every assessment, oldest first.
+type levelTrendJSON struct {
+	Level  string    `json:"level" yaml:"level"`
+	Scores []float64 `json:"scores" yaml:"scores"`
+}
+
+// HistoryData converts a history to its data form.
+func HistoryData(r *rubric.Rubric, h *assess.History) any {
+	out := historyJSON{Person: h.Person, Assessments: []historyEntryJSON{}, Trend: []levelTrendJSON{}, Invalid: []string{}}
+	for _, e := range h.Entries {
+		a := e.Result.Assessment
+		j := historyEntryJSON{File: e.File, Rater: a.Rater, Role: string(a.Role), Levels: []targetStateID{}, Specialties: []targetStateID{}}
+		if !a.Updated.IsZero() {
+			u := a.Updated.UTC().Format("2006-01-02T15:04:05Z")
+			j.Updated = &u
+		}
+		if e.Result.FitLevel != "" {
+			fit := e.Result.FitLevel
+			j.FitLevel = &fit
+		}
+		for _, t := range e.Result.Levels {
+			j.Levels = append(j.Levels, targetStateID{ID: t.ID, Score: round2(t.Score), Verdict: string(t.Verdict)})
+		}
+		for _, t := range e.Result.Specialties {
+			j.Specialties = append(j.Specialties, targetStateID{ID: t.ID, Score: round2(t.Score), Verdict: string(t.Verdict)})
+		}
+		out.Assessments = append(out.Assessments, j)
+	}
+	if len(h.Entries) > 0 {
+		for i, l := range r.Levels {
+			tr := levelTrendJSON{Level: l.ID}
+			for _, s := range h.LevelTrend(i) {
+				tr.Scores = append(tr.Scores, round2(s))
+			}
+			out.Trend = append(out.Trend, tr)
+		}
+	}
+	for _, err := range h.Invalid {
+		out.Invalid = append(out.Invalid, err.Error())
+	}
+	return out
+}
+
+// PersonSummary is one person of the store, for the list of people.
+type PersonSummary struct {
+	Person      string  `json:"person" yaml:"person"`
+	Folder      string  `json:"folder" yaml:"folder"`
+	Assessments int     `json:"assessments" yaml:"assessments"`
+	Latest      *string `json:"latest" yaml:"latest"`
+	FitLevel    *string `json:"fit_level" yaml:"fit_level"`
+	Invalid     int     `json:"invalid" yaml:"invalid"`
+}
+
+// NewPersonSummary sums up one person's history.
+func NewPersonSummary(folder string, h *assess.History) PersonSummary {
+	s := PersonSummary{Person: h.Person, Folder: folder, Assessments: len(h.Entries), Invalid: len(h.Invalid)}
+	if n := len(h.Entries); n > 0 {
+		last := h.Entries[n-1].Result
+		if !last.Assessment.Updated.IsZero() {
+			d := dateOf(last.Assessment)
+			s.Latest = &d
+		}
+		if last.FitLevel != "" {
+			fit := last.FitLevel
+			s.FitLevel = &fit
+		}
+	}
+	return s
+}
+
+// planJSON is the data form of a plan.
+type planJSON struct {
+	Person      string              `json:"person" yaml:"person"`
+	Rater       string              `json:"rater" yaml:"rater"`
+	Role        string              `json:"role" yaml:"role"`
+	Rubric      assess.RubricRef    `json:"rubric" yaml:"rubric"`
+	FitLevel    *string             `json:"fit_level" yaml:"fit_level"`
+	Target      planTargetJSON      `json:"target" yaml:"target"`
+	Specialties []planSpecialtyJSON `json:"specialties" yaml:"specialties"`
+	Items       []planItemJSON      `json:"items" yaml:"items"`
+}
+
+// planTargetJSON is the level a plan aims at and where it stands now.
+type planTargetJSON struct {
+	Level   string     `json:"level" yaml:"level"`
+	Reason  string     `json:"reason" yaml:"reason"`
+	Score   float64    `json:"score" yaml:"score"`
+	Verdict string     `json:"verdict" yaml:"verdict"`
+	Met     bool       `json:"met" yaml:"met"`
+	Rungs   []rungJSON `json:"rungs" yaml:"rungs"`
+}
+
+// planSpecialtyJSON is a specialty the plan covers.
+type planSpecialtyJSON struct {
+	ID      string  `json:"id" yaml:"id"`
+	Score   float64 `json:"score" yaml:"score"`
+	Verdict string  `json:"verdict" yaml:"verdict"`
+	Met     bool    `json:"met" yaml:"met"`
+}
+
+// planItemJSON is one item of a plan. For a criterion, rating is the rating
+// given (a number, "yes"/"no", or null when unanswered) and expected the
+// one the target expects; for a group they are null, met/min count its
+// members, and members lists every criterion under it.
+type planItemJSON struct {
+	Target    string           `json:"target" yaml:"target"`
+	Specialty bool             `json:"specialty" yaml:"specialty"`
+	Rung      *string          `json:"rung" yaml:"rung"`
+	Criterion *string          `json:"criterion" yaml:"criterion"`
+	Group     *string          `json:"group" yaml:"group"`
+	Question  string           `json:"question" yaml:"question"`
+	Strength  string           `json:"strength" yaml:"strength"`
+	Required  bool             `json:"required" yaml:"required"`
+	Rating    any              `json:"rating" yaml:"rating"`
+	Expected  any              `json:"expected" yaml:"expected"`
+	Met       *int             `json:"met,omitempty" yaml:"met,omitempty"`
+	Min       *int             `json:"min,omitempty" yaml:"min,omitempty"`
+	Gain      float64          `json:"gain" yaml:"gain"`
+	Sources   []string         `json:"sources" yaml:"sources"`
+	Note      string           `json:"note,omitempty" yaml:"note,omitempty"`
+	Members   []planMemberJSON `json:"members,omitempty" yaml:"members,omitempty"`
+}
+
+// planMemberJSON is one criterion under a group item.
+type planMemberJSON struct {
+	Criterion string `json:"criterion" yaml:"criterion"`
+	Question  string `json:"question" yaml:"question"`
+	Rating    any    `json:"rating" yaml:"rating"`
+	Expected  any    `json:"expected" yaml:"expected"`
+	Met       bool   `json:"met" yaml:"met"`
+	Note      string `json:"note,omitempty" yaml:"note,omitempty"`
+}
+
+// PlanData converts a plan to its data form.
+func PlanData(r *rubric.Rubric, p *assess.Plan) any {
+	a := p.Result.Assessment
+	out := planJSON{
+		Person: a.Person, Rater: a.Rater, Role: string(a.Role), Rubric: a.Rubric,
+		Target: planTargetJSON{Level: p.Target, Reason: string(p.Reason), Score: round2(p.Level.Score),
+			Verdict: string(p.Level.Verdict), Met: p.Met(), Rungs: []rungJSON{}},
+		Specialties: []planSpecialtyJSON{},
+		Items:       []planItemJSON{},
+	}
+	if p.Result.FitLevel != "" {
+		fit := p.Result.FitLevel
+		out.FitLevel = &fit
+	}
+	for _, rg := range p.Level.Rungs {
+		out.Target.Rungs = append(out.Target.Rungs, rungJSON{Level: rg.Level, Score: round2(rg.Score)})
+	}
+	for _, t := range p.Specialties {
+		out.Specialties = append(out.Specialties, planSpecialtyJSON{ID: t.ID, Score: round2(t.Score), Verdict: string(t.Verdict), Met: t.Verdict == assess.Meets})
+	}
+	for _, it := range p.Items {
+		j := planItemJSON{Target: it.Target, Specialty: it.Specialty, Question: unitTitle(r, it.Unit),
+			Strength: string(it.Strength), Required: it.Required(), Gain: round2(it.Gain), Sources: nonNil(it.Sources)}
+		if rung := it.Rung(); rung != "" {
+			j.Rung = &rung
+		}
+		if it.Group != "" {
+			group, met, min := it.Group, it.Metc, it.Min
+			j.Group, j.Met, j.Min = &group, &met, &min
+			for _, c := range it.Criteria {
+				m := planMemberJSON{Criterion: c.ID, Question: r.Criterion(c.ID).Prompt, Rating: ratingValue(c), Expected: expectedValue(c), Met: c.Met}
+				if c.Rating != nil {
+					m.Note = c.Rating.Note
+				}
+				j.Members = append(j.Members, m)
+			}
+		} else {
+			c := it.Criteria[0]
+			id := c.ID
+			j.Criterion = &id
+			j.Rating, j.Expected = ratingValue(c), expectedValue(c)
+			if c.Rating != nil {
+				j.Note = c.Rating.Note
+			}
+		}
+		out.Items = append(out.Items, j)
+	}
+	return out
+}
+
+// rubricSummary is what ladder rubric list shows.
+type rubricSummary struct {
+	ID          string             `json:"id" yaml:"id"`
+	Version     string             `json:"version" yaml:"version"`
+	Title       string             `json:"title" yaml:"title"`
+	Levels      []levelSummary     `json:"levels" yaml:"levels"`
+	Specialties []specialtySummary `json:"specialties" yaml:"specialties"`
+}
+
+// levelSummary is one level in the list.
+type levelSummary struct {
+	ID       string `json:"id" yaml:"id"`
+	Title    string `json:"title" yaml:"title"`
+	Grade    int    `json:"grade,omitempty" yaml:"grade,omitempty"`
+	Expect   int    `json:"expect" yaml:"expect"`
+	Criteria int    `json:"criteria" yaml:"criteria"`
+	Bonus    int    `json:"bonus" yaml:"bonus"`
+}
+
+// specialtySummary is one specialty in the list.
+type specialtySummary struct {
+	ID       string `json:"id" yaml:"id"`
+	Title    string `json:"title" yaml:"title"`
+	Summary  string `json:"summary,omitempty" yaml:"summary,omitempty"`
+	Criteria int    `json:"criteria" yaml:"criteria"`
+	Bonus    int    `json:"bonus" yaml:"bonus"`
+}
+
+// rubricSummaryOf counts what each level and specialty asks.
+func rubricSummaryOf(r *rubric.Rubric) rubricSummary {
+	s := rubricSummary{ID: r.ID, Version: r.Version, Title: r.Title, Levels: []levelSummary{}, Specialties: []specialtySummary{}}
+	for _, l := range r.Levels {
+		bonus := len(r.LevelBonus(l.ID))
+		s.Levels = append(s.Levels, levelSummary{ID: l.ID, Title: l.Title, Grade: l.Grade, Expect: l.Expect,
+			Criteria: len(r.LevelCriteria(l.ID)) - bonus, Bonus: bonus})
+	}
+	for _, sp := range r.Specialties {
+		bonus := len(r.SpecialtyBonus(sp.ID))
+		s.Specialties = append(s.Specialties, specialtySummary{ID: sp.ID, Title: sp.Title, Summary: sp.Summary,
+			Criteria: len(r.SpecialtyCriteria(sp.ID)) - bonus, Bonus: bonus})
+	}
+	return s
+}
+
+// scoreJSON is the data form of a scored assessment (SPEC section 4).
+type scoreJSON struct {
+	Person      string           `json:"person" yaml:"person"`
+	Rater       string           `json:"rater" yaml:"rater"`
+	Role        string           `json:"role" yaml:"role"`
+	Rubric      assess.RubricRef `json:"rubric" yaml:"rubric"`
+	FitLevel    *string          `json:"fit_level" yaml:"fit_level"`
+	Levels      []levelJSON      `json:"levels" yaml:"levels"`
+	Specialties []specialtyJSON  `json:"specialties" yaml:"specialties"`
+	Notes       []string         `json:"notes" yaml:"notes"`
+	Bonus       countJSON        `json:"bonus" yaml:"bonus"`
+	Unanswered  []string         `json:"unanswered" yaml:"unanswered"`
+}
+
+// levelJSON is one level's score.
+type levelJSON struct {
+	ID      string     `json:"id" yaml:"id"`
+	Score   float64    `json:"score" yaml:"score"`
+	Verdict string     `json:"verdict" yaml:"verdict"`
+	Rungs   []rungJSON `json:"rungs" yaml:"rungs"`
+	Gaps    []gapJSON  `json:"gaps" yaml:"gaps"`
+}
+
+// rungJSON is the score of the units one level introduces.
+type rungJSON struct {
+	Level string  `json:"level" yaml:"level"`
+	Score float64 `json:"score" yaml:"score"`
+}
+
+// specialtyJSON is one specialty's score.
+type specialtyJSON struct {
+	ID      string    `json:"id" yaml:"id"`
+	Score   float64   `json:"score" yaml:"score"`
+	Verdict string    `json:"verdict" yaml:"verdict"`
+	Gaps    []gapJSON `json:"gaps" yaml:"gaps"`
+}
+
+// gapJSON is one unmet unit. For a criterion, rating is the rating given (a
+// number, or "yes"/"no"; null when unanswered) and expected the rating the
+// target expects. For a group, rating and expected are null, and met / min
+// say how many members are met and how many it needs.
+type gapJSON struct {
+	Criteria []string `json:"criteria" yaml:"criteria"`
+	Group    *string  `json:"group" yaml:"group"`
+	Rating   any      `json:"rating" yaml:"rating"`
+	Expected any      `json:"expected" yaml:"expected"`
+	Strength string   `json:"strength" yaml:"strength"`
+	Met      *int     `json:"met,omitempty" yaml:"met,omitempty"`
+	Min      *int     `json:"min,omitempty" yaml:"min,omitempty"`
+}
+
+// countJSON is "met of total".
+type countJSON struct {
+	Met   int `json:"met" yaml:"met"`
+	Total int `json:"total" yaml:"total"`
+}
+
+// ScoreData converts a result to its data form.
+func ScoreData(res *assess.Result) any {
+	a := res.Assessment
+	out := scoreJSON{
+		Person:      a.Person,
+		Rater:       a.Rater,
+		Role:        string(a.Role),
+		Rubric:      a.Rubric,
+		Levels:      []levelJSON{},
+		Specialties: []specialtyJSON{},
+		Notes:       nonNil(res.Notes),
+		Bonus:       countJSON{Met: res.Bonus.Met, Total: res.Bonus.Total},
+		Unanswered:  nonNil(res.Unanswered),
+	}
+	if res.FitLevel != "" {
+		fit := res.FitLevel
+		out.FitLevel = &fit
+	}
+	for _, t := range res.Levels {
+		l := levelJSON{ID: t.ID, Score: round2(t.Score), Verdict: string(t.Verdict), Rungs: []rungJSON{}, Gaps: gapsJSON(t.Gaps)}
+		for _, rg := range t.Rungs {
+			l.Rungs = append(l.Rungs, rungJSON{Level: rg.Level, Score: round2(rg.Score)})
+		}
+		out.Levels = append(out.Levels, l)
+	}
+	for _, t := range res.Specialties {
+		out.Specialties = append(out.Specialties, specialtyJSON{ID: t.ID, Score: round2(t.Score), Verdict: string(t.Verdict), Gaps: gapsJSON(t.Gaps)})
+	}
+	return out
+}
+
+func gapsJSON(gaps []assess.UnitScore) []gapJSON {
+	out := []gapJSON{}
+	for _, g := range gaps {
+		j := gapJSON{Strength: string(g.Strength)}
+		for _, c := range g.Criteria {
+			j.Criteria = append(j.Criteria, c.ID)
+		}
+		if g.Group != "" {
+			group, met, min := g.Group, g.Metc, g.Min
+			j.Group, j.Met, j.Min = &group, &met, &min
+		} else {
+			c := g.Criteria[0]
+			j.Rating, j.Expected = ratingValue(c), expectedValue(c)
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// ratingValue is a criterion's rating as data: a number, "yes"/"no", or nil.
+func ratingValue(c assess.CriterionScore) any {
+	if c.Rating == nil {
+		return nil
+	}
+	if c.YesNo {
+		return c.Rating.String()
+	}
+	return c.Rating.Value
+}
+
+// expectedValue is the rating a criterion expects as data: a number, or "yes".
+func expectedValue(c assess.CriterionScore) any {
+	if c.YesNo {
+		return "yes"
+	}
+	return c.Expected
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// round2 rounds a score down to two decimals for data output, for the same
+// reason.
+func round2(score float64) float64 {
+	return math.Floor(score*100+1e-9) / 100
+}
+
+// RubricData is the data form of what ladder rubric list shows.
+func RubricData(r *rubric.Rubric) any { return rubricSummaryOf(r) }

@@ -47,7 +47,7 @@ func TestPlanGolden(t *testing.T) {
 		}
 		golden(t, "plan-"+tc.name+".md", b.Bytes())
 		b.Reset()
-		if err := WriteJSON(&b, NewPlanJSON(r, p)); err != nil {
+		if err := WriteJSON(&b, PlanData(r, p)); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "plan-"+tc.name+".json", b.Bytes())
@@ -71,7 +71,7 @@ func TestDiffGolden(t *testing.T) {
 	}
 	golden(t, "diff-senior-gitaly.md", b.Bytes())
 	b.Reset()
-	if err := WriteJSON(&b, NewDiffJSON(d, files)); err != nil {
+	if err := WriteJSON(&b, DiffData(d, files)); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "diff-senior-gitaly.json", b.Bytes())
@@ -106,7 +106,7 @@ func TestHistoryGolden(t *testing.T) {
 		golden(t, "history-priya."+tc.name+".txt", b.Bytes())
 	}
 	var b bytes.Buffer
-	if err := WriteJSON(&b, NewHistoryJSON(r, h)); err != nil {
+	if err := WriteJSON(&b, HistoryData(r, h)); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "history-priya.json", b.Bytes())
@@ -120,8 +120,8 @@ func TestSparkline(t *testing.T) {
 		{[]float64{0, 0.124, 0.125, 0.5, 0.874, 0.875, 1, 1.2, -0.1}, "▁▁▂▅▇███▁"},
 		{nil, ""},
 	} {
-		if got := Sparkline(tc.scores); got != tc.want {
-			t.Errorf("Sparkline(%v) = %q, want %q", tc.scores, got, tc.want)
+		if got := sparkline(tc.scores); got != tc.want {
+			t.Errorf("sparkline(%v) = %q, want %q", tc.scores, got, tc.want)
 		}
 	}
 }

@@ -1,11 +1,18 @@
 // Package report renders rubrics and results for people (tables, Markdown,
 // HTML) and for programs (JSON, YAML, CSV). It never decides anything: the
 // numbers come from assess, the terminal facts from the caller's Style.
+//
+// Its files follow what they render: text_*.go for terminals and pipes
+// (on style.go's printer and table.go's Table), markdown.go, html.go with
+// page.go and radar.go (the shareable report), csv.go, data.go (JSON and
+// YAML). words.go, calibration.go and show.go hold what several of them
+// say alike. Whatever a user wrote is neutralised for each of them on the
+// way out: see Styled, md and csvCell.
 package report
 
 import (
 	"fmt"
-	"math"
+	"io"
 	"strings"
 
 	"github.com/ladderhq/ladder/internal/termtext"
@@ -46,7 +53,7 @@ const (
 // Styled is text ready for the output device: whatever a user wrote in it
 // has been neutralised (termtext.Safe), and its colour codes and line
 // breaks are ladder's own. Every renderer prints through a printer or a
-// Table, which neutralise plain strings and pass Styled text as it is: a
+// table, which neutralise plain strings and pass Styled text as it is: a
 // name, a note or a rubric's text can only reach the output as a plain
 // string, so never raw.
 type Styled string
@@ -93,30 +100,6 @@ func styledf(format string, args ...any) Styled {
 	return Styled(fmt.Sprintf(format, args...))
 }
 
-// Percent shows a score as a whole percentage, rounded down so that a score
-// just below a threshold never shows as reaching it.
-func Percent(score float64) string {
-	return fmt.Sprintf("%d%%", int(math.Floor(score*100+1e-9)))
-}
-
-// Round2 rounds a score down to two decimals for data output, for the same
-// reason.
-func Round2(score float64) float64 {
-	return math.Floor(score*100+1e-9) / 100
-}
-
-// Bar draws a score as a bar of width cells.
-func Bar(score float64, width int) string {
-	full := int(math.Floor(score*float64(width) + 1e-9))
-	if full > width {
-		full = width
-	}
-	if full < 0 {
-		full = 0
-	}
-	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
-}
-
 // wrap fills text, which a user may have written, into lines of the
 // style's width, breaking between words; the first line starts with
 // first, the others with rest (see termtext.Wrap).
@@ -141,4 +124,47 @@ func (s Style) narrower(n int) Style {
 		s.Width = max(s.Width-n, 1)
 	}
 	return s
+}
+
+// printer writes lines; the first error sticks and ends the output. Its
+// arguments are neutralised (see Styled): the format is ladder's own. A
+// line wider than width (when it is more than 0) wraps at word
+// boundaries, its continuation indented under it: every line of text fits
+// the terminal, whatever a name or a title holds.
+type printer struct {
+	w     io.Writer
+	width int
+	err   error
+}
+
+func (p *printer) line(format string, args ...any) {
+	if p.err != nil {
+		return
+	}
+	text := string(styledf(format, args...))
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		if p.width > 0 && termtext.Width(line) > p.width {
+			indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+			line = strings.Join(termtext.Refill(line, p.width, indent, indent+"  "), "\n")
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	_, p.err = io.WriteString(p.w, b.String())
+}
+
+// Printf writes a line of ladder's own format whose plain string
+// arguments are neutralised for a terminal, wrapped to the style's width:
+// what commands print beside the renderers goes through here.
+func Printf(w io.Writer, style Style, format string, args ...any) error {
+	p := &printer{w: w, width: style.lineWidth()}
+	p.line(strings.TrimSuffix(format, "\n"), args...)
+	return p.err
+}
+
+func (p *printer) table(t *table) {
+	if p.err == nil {
+		p.err = t.render(p.w)
+	}
 }

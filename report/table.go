@@ -13,29 +13,29 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 )
 
-// Table is a table being built.
-type Table struct {
+// table is a table being built.
+type table struct {
 	style  Style
 	header []string
 	rows   [][]string
 	right  map[int]bool
 }
 
-// NewTable starts a table with these column headers.
-func NewTable(style Style, header ...string) *Table {
-	return &Table{style: style, header: header, right: map[int]bool{}}
+// newTable starts a table with these column headers.
+func newTable(style Style, header ...string) *table {
+	return &table{style: style, header: header, right: map[int]bool{}}
 }
 
-// AlignRight right-aligns the given columns (numbers).
-func (t *Table) AlignRight(cols ...int) *Table {
+// alignRight right-aligns the given columns (numbers).
+func (t *table) alignRight(cols ...int) *table {
 	for _, c := range cols {
 		t.right[c] = true
 	}
 	return t
 }
 
-// Row adds a row. Plain strings are neutralised, Styled text is kept.
-func (t *Table) Row(cells ...any) {
+// row adds a row. Plain strings are neutralised, Styled text is kept.
+func (t *table) row(cells ...any) {
 	row := make([]string, len(cells))
 	for i, c := range cells {
 		row[i] = fmt.Sprint(styled(c))
@@ -64,7 +64,7 @@ type layout struct {
 // space apart; and only then are words broken, in the widest columns
 // first, so that nothing is ever wider than the screen. Plain tables (not
 // a terminal) never wrap.
-func (t *Table) fit() layout {
+func (t *table) fit() layout {
 	n := len(t.header)
 	natural, words := make([]int, n), make([]int, n)
 	measure := func(i int, cell string) {
@@ -105,7 +105,7 @@ func (t *Table) fit() layout {
 }
 
 // fitsWhole says the table fits its width without cutting a word.
-func (t *Table) fitsWhole() bool {
+func (t *table) fitsWhole() bool {
 	return !t.fit().broken
 }
 
@@ -147,8 +147,8 @@ func shrink(natural, floor []int, room int) ([]int, bool) {
 	return out, sum <= room
 }
 
-// Render writes the table.
-func (t *Table) Render(w io.Writer) error {
+// render writes the table.
+func (t *table) render(w io.Writer) error {
 	l := t.fit()
 	wrap := func(i int, cell string) string {
 		if i >= len(l.limits) || termtext.Width(cell) <= l.limits[i] && !strings.Contains(cell, "\n") {

@@ -8,138 +8,34 @@ import (
 	"github.com/ladderhq/ladder/rubric"
 )
 
-// RubricSummary is what ladder rubric list shows.
-type RubricSummary struct {
-	ID          string             `json:"id" yaml:"id"`
-	Version     string             `json:"version" yaml:"version"`
-	Title       string             `json:"title" yaml:"title"`
-	Levels      []LevelSummary     `json:"levels" yaml:"levels"`
-	Specialties []SpecialtySummary `json:"specialties" yaml:"specialties"`
-}
-
-// LevelSummary is one level in the list.
-type LevelSummary struct {
-	ID       string `json:"id" yaml:"id"`
-	Title    string `json:"title" yaml:"title"`
-	Grade    int    `json:"grade,omitempty" yaml:"grade,omitempty"`
-	Expect   int    `json:"expect" yaml:"expect"`
-	Criteria int    `json:"criteria" yaml:"criteria"`
-	Bonus    int    `json:"bonus" yaml:"bonus"`
-}
-
-// SpecialtySummary is one specialty in the list.
-type SpecialtySummary struct {
-	ID       string `json:"id" yaml:"id"`
-	Title    string `json:"title" yaml:"title"`
-	Summary  string `json:"summary,omitempty" yaml:"summary,omitempty"`
-	Criteria int    `json:"criteria" yaml:"criteria"`
-	Bonus    int    `json:"bonus" yaml:"bonus"`
-}
-
-// NewRubricSummary counts what each level and specialty asks.
-func NewRubricSummary(r *rubric.Rubric) RubricSummary {
-	s := RubricSummary{ID: r.ID, Version: r.Version, Title: r.Title, Levels: []LevelSummary{}, Specialties: []SpecialtySummary{}}
-	for _, l := range r.Levels {
-		bonus := len(r.LevelBonus(l.ID))
-		s.Levels = append(s.Levels, LevelSummary{ID: l.ID, Title: l.Title, Grade: l.Grade, Expect: l.Expect,
-			Criteria: len(r.LevelCriteria(l.ID)) - bonus, Bonus: bonus})
-	}
-	for _, sp := range r.Specialties {
-		bonus := len(r.SpecialtyBonus(sp.ID))
-		s.Specialties = append(s.Specialties, SpecialtySummary{ID: sp.ID, Title: sp.Title, Summary: sp.Summary,
-			Criteria: len(r.SpecialtyCriteria(sp.ID)) - bonus, Bonus: bonus})
-	}
-	return s
-}
-
 // RenderRubricList writes the levels and specialties as tables.
 func RenderRubricList(w io.Writer, r *rubric.Rubric, style Style) error {
-	s := NewRubricSummary(r)
+	s := rubricSummaryOf(r)
 	p := &printer{w: w, width: style.lineWidth()}
 	p.line("%s  %s", style.Bold(r.Title), style.Dim(fmt.Sprintf("(%s, version %s)", r.ID, r.Version)))
 	p.line("")
-	lt := NewTable(style, "Level", "Title", "Grade", "Expects", "Criteria", "Bonus").AlignRight(2, 4, 5)
+	lt := newTable(style, "Level", "Title", "Grade", "Expects", "Criteria", "Bonus").alignRight(2, 4, 5)
 	for _, l := range s.Levels {
 		grade := ""
 		if l.Grade != 0 {
 			grade = fmt.Sprint(l.Grade)
 		}
-		lt.Row(l.ID, l.Title, grade, fmt.Sprintf("%d %s", l.Expect, r.ScaleLabel(l.Expect)), fmt.Sprint(l.Criteria), fmt.Sprint(l.Bonus))
+		lt.row(l.ID, l.Title, grade, fmt.Sprintf("%d %s", l.Expect, r.ScaleLabel(l.Expect)), fmt.Sprint(l.Criteria), fmt.Sprint(l.Bonus))
 	}
 	p.table(lt)
 	if len(s.Specialties) > 0 {
 		p.line("")
 		// Summaries would crowd ids and titles on a narrow terminal; rubric
 		// show ID and the data formats have them.
-		st := NewTable(style, "Specialty", "Title", "Criteria", "Bonus").AlignRight(2, 3)
+		st := newTable(style, "Specialty", "Title", "Criteria", "Bonus").alignRight(2, 3)
 		for _, sp := range s.Specialties {
-			st.Row(sp.ID, sp.Title, fmt.Sprint(sp.Criteria), fmt.Sprint(sp.Bonus))
+			st.row(sp.ID, sp.Title, fmt.Sprint(sp.Criteria), fmt.Sprint(sp.Bonus))
 		}
 		p.table(st)
 	}
 	p.line("")
 	p.line("%s", style.Dim("ladder rubric show ID shows what a level or specialty asks."))
 	return p.err
-}
-
-// Show is one element of the rubric and what it contains.
-type Show struct {
-	Kind         string              `json:"kind" yaml:"kind"`
-	Level        *rubric.Level       `json:"level,omitempty" yaml:"level,omitempty"`
-	Specialty    *rubric.Specialty   `json:"specialty,omitempty" yaml:"specialty,omitempty"`
-	Group        *rubric.Group       `json:"group,omitempty" yaml:"group,omitempty"`
-	Criterion    *rubric.Criterion   `json:"criterion,omitempty" yaml:"criterion,omitempty"`
-	Theme        *rubric.Theme       `json:"theme,omitempty" yaml:"theme,omitempty"`
-	SupersededBy []string            `json:"superseded_by,omitempty" yaml:"superseded_by,omitempty"`
-	Groups       []rubric.Group      `json:"groups,omitempty" yaml:"groups,omitempty"`
-	Criteria     []*rubric.Criterion `json:"criteria,omitempty" yaml:"criteria,omitempty"`
-}
-
-// NewShow finds an element by id.
-func NewShow(r *rubric.Rubric, id string) (*Show, error) {
-	crit := func(ids []string) []*rubric.Criterion {
-		out := []*rubric.Criterion{}
-		for _, cid := range ids {
-			out = append(out, r.Criterion(cid))
-		}
-		return out
-	}
-	groupsOf := func(ids []string) []rubric.Group {
-		seen := map[string]bool{}
-		var out []rubric.Group
-		for _, cid := range ids {
-			for g := r.Criterion(cid).Group; g != ""; g = r.GroupByID(g).Group {
-				if !seen[g] {
-					seen[g] = true
-					out = append(out, *r.GroupByID(g))
-				}
-			}
-		}
-		return out
-	}
-	switch {
-	case r.Level(id) != nil:
-		ids := r.LevelCriteria(id)
-		return &Show{Kind: "level", Level: r.Level(id), Criteria: crit(ids), Groups: groupsOf(ids)}, nil
-	case r.Specialty(id) != nil:
-		ids := r.SpecialtyCriteria(id)
-		return &Show{Kind: "specialty", Specialty: r.Specialty(id), Criteria: crit(ids), Groups: groupsOf(ids)}, nil
-	case r.GroupByID(id) != nil:
-		ids := r.GroupCriteria(id)
-		return &Show{Kind: "group", Group: r.GroupByID(id), Criteria: crit(ids), Groups: groupsOf(ids)}, nil
-	case r.Resolve(id) != nil:
-		c := r.Resolve(id)
-		return &Show{Kind: "criterion", Criterion: c, SupersededBy: r.SupersededBy(c.ID), Groups: groupsOf([]string{c.ID})}, nil
-	case r.Theme(id) != nil:
-		var ids []string
-		for _, c := range r.Criteria {
-			if c.Theme == id {
-				ids = append(ids, c.ID)
-			}
-		}
-		return &Show{Kind: "theme", Theme: r.Theme(id), Criteria: crit(ids)}, nil
-	}
-	return nil, fmt.Errorf("no level, specialty, group, criterion or theme %q in rubric %q (ladder rubric list shows the ids)", id, r.ID)
 }
 
 // RenderShow writes an element for people.
@@ -308,12 +204,4 @@ func (p *printer) bonus(r *rubric.Rubric, style Style, ids []string) {
 	for _, id := range ids {
 		p.criterion(r, style, r.Criterion(id), "  ")
 	}
-}
-
-func strengthTag(style Style, s rubric.Strength) Styled {
-	tag := safe("[" + string(s) + "]")
-	if s == rubric.Required {
-		return style.paint(sgrRed, tag)
-	}
-	return tag
 }
