@@ -38,7 +38,14 @@ func (t *table) alignRight(cols ...int) *table {
 func (t *table) row(cells ...any) {
 	row := make([]string, len(cells))
 	for i, c := range cells {
-		row[i] = fmt.Sprint(styled(c))
+		switch c := c.(type) {
+		case string:
+			row[i] = termtext.Safe(c)
+		case Styled:
+			row[i] = string(c)
+		default:
+			row[i] = fmt.Sprint(c)
+		}
 	}
 	t.rows = append(t.rows, row)
 }
@@ -52,7 +59,8 @@ func plainExtra(cols, gap int) int { return gap * (cols - 1) }
 // text of a wider cell wraps at word boundaries within it), and whether
 // the table keeps its borders, or else how many spaces part its columns.
 type layout struct {
-	limits  []int
+	limits  []int // nil: every column as wide as it needs
+	natural []int
 	borders bool
 	gap     int
 	broken  bool // words are cut: nothing else made the table fit
@@ -66,6 +74,9 @@ type layout struct {
 // a terminal) never wrap.
 func (t *table) fit() layout {
 	n := len(t.header)
+	if !t.style.Borders || t.style.Width <= 0 || n == 0 {
+		return layout{borders: t.style.Borders, gap: 2}
+	}
 	natural, words := make([]int, n), make([]int, n)
 	measure := func(i int, cell string) {
 		for _, line := range strings.Split(cell, "\n") {
@@ -83,17 +94,13 @@ func (t *table) fit() layout {
 			}
 		}
 	}
-	l := layout{limits: natural, borders: t.style.Borders, gap: 2}
-	if !t.style.Borders || t.style.Width <= 0 || n == 0 {
-		return l
-	}
 	width := t.style.Width
 	if limits, ok := shrink(natural, words, width-borderedExtra(n)); ok {
-		return layout{limits: limits, borders: true}
+		return layout{limits: limits, natural: natural, borders: true}
 	}
 	for _, gap := range []int{2, 1} {
 		if limits, ok := shrink(natural, words, width-plainExtra(n, gap)); ok {
-			return layout{limits: limits, gap: gap}
+			return layout{limits: limits, natural: natural, gap: gap}
 		}
 	}
 	ones := make([]int, n)
@@ -101,7 +108,7 @@ func (t *table) fit() layout {
 		ones[i] = 1
 	}
 	limits, _ := shrink(natural, ones, width-plainExtra(n, 1))
-	return layout{limits: limits, gap: 1, broken: true}
+	return layout{limits: limits, natural: natural, gap: 1, broken: true}
 }
 
 // fitsWhole says the table fits its width without cutting a word.
@@ -151,7 +158,7 @@ func shrink(natural, floor []int, room int) ([]int, bool) {
 func (t *table) render(w io.Writer) error {
 	l := t.fit()
 	wrap := func(i int, cell string) string {
-		if i >= len(l.limits) || termtext.Width(cell) <= l.limits[i] && !strings.Contains(cell, "\n") {
+		if i >= len(l.limits) || l.limits[i] >= l.natural[i] || termtext.Width(cell) <= l.limits[i] && !strings.Contains(cell, "\n") {
 			return cell
 		}
 		return strings.Join(termtext.Break(cell, l.limits[i]), "\n")

@@ -81,8 +81,27 @@ func isBidiControl(r rune) bool {
 // codes ladder adds (SGR sequences) nothing. It measures the way the table
 // renderer does, so that text wrapped here lines up in its tables.
 func Width(s string) int {
-	if isPlain(s) {
-		return len(s)
+	n, plain := 0, true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
+			// A colour code: ESC [ parameters, then a final letter.
+			j := i + 2
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';') {
+				j++
+			}
+			i = j
+		case c < 0x80:
+			n++
+		default:
+			plain = false
+		}
+		if !plain {
+			break
+		}
+	}
+	if plain {
+		return n
 	}
 	return twwidth.WidthWithOptions(s, twwidth.Options{})
 }
@@ -120,9 +139,18 @@ func Break(text string, width int) []string {
 // LongestWord is the width of the widest word of text: the narrowest it
 // can be wrapped without breaking a word.
 func LongestWord(text string) int {
-	n := 0
-	for _, w := range strings.Fields(text) {
-		n = max(n, Width(w))
+	n, start := 0, -1
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == ' ' || text[i] == '\n' {
+			if start >= 0 {
+				n = max(n, Width(text[start:i]))
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
 	}
 	return n
 }
