@@ -113,7 +113,7 @@ and group cycles, unknown fields. Every problem is reported on its own line
 with the file, line and column; the exit code is 2 when there is any.
 
 With --source, also check that the rubric accounts for every list item of
-the Markdown page it was written from (see the README for the reference
+the Markdown page it was written from (docs/formats.md gives the reference
 rule), and that every reference it makes exists on the page.`,
 		Example: `  ladder rubric validate my-ladder.yaml
   ladder rubric validate my-ladder.yaml --source job-family.md`,
