@@ -157,6 +157,7 @@ func TestHostileTextIsNeutralised(t *testing.T) {
 		{"history"},
 		{"history", "eve-pwned"},
 		{"report", "-o", "markdown", new},
+		{"report", "-o", "html", new},
 		{"rubric", "list"},
 		{"rubric", "show", "junior"},
 		{"rubric", "show", "db"},

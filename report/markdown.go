@@ -220,7 +220,7 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 		pr.line("")
 		more := fmt.Sprintf("… and %d more.", pg.MoreGaps)
 		if pg.PlanCommand != "" {
-			more += fmt.Sprintf(" The full plan: `%s` (add `-o markdown` for a checklist).", pg.PlanCommand)
+			more += fmt.Sprintf(" The full plan: %s (add `-o markdown` for a checklist).", mdCode(pg.PlanCommand))
 		}
 		pr.line("%s", more)
 	}

@@ -3,9 +3,11 @@ package report
 import (
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/termtext"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -208,6 +210,10 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 	for _, b := range res.BonusItems {
 		pg.Bonus = append(pg.Bonus, pageBonus{Question: r.Criterion(b.ID).Prompt, ID: b.ID, Now: ratingText(r, b.Rating), Met: b.Met})
 	}
+	// The page is shown in a browser (HTML) or wherever Markdown goes:
+	// html/template escapes markup, but not the characters that reorder
+	// or hide text, so every string on the page is neutralised here, once.
+	neutralise(reflect.ValueOf(pg).Elem())
 	return pg
 }
 
@@ -412,3 +418,26 @@ func scoreClass(r *rubric.Rubric, score float64) string {
 }
 
 func fill(score float64) float64 { return float64(floorPercent(score)) }
+
+// neutralise applies termtext.Safe to every string in v (a struct, and
+// the structs, slices and pointers it holds).
+func neutralise(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(termtext.Safe(v.String()))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			neutralise(v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			neutralise(v.Field(i))
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			neutralise(v.Index(i))
+		}
+	}
+}
