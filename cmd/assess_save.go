@@ -172,6 +172,10 @@ func (e *unsavedError) Error() string {
 
 func (e *unsavedError) Unwrap() error { return e.cause }
 
+// Lines are the message's lines, each printed on its own: the answers to
+// keep, one a line.
+func (e *unsavedError) Lines() []string { return messageLines(e.Error()) }
+
 // close ends the session, so that another may open the file.
 func (sv *saver) close() {
 	if sv.sess != nil {

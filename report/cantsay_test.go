@@ -33,11 +33,11 @@ func TestCantSayIsShownApart(t *testing.T) {
 			t.Errorf("the score table lacks %q:\n%s", want, out)
 		}
 	}
-	if got := NewScoreJSON(res).CantSay; !reflect.DeepEqual(got, []string{"base-english", "base-values"}) {
+	if got := ScoreData(res).(scoreJSON).CantSay; !reflect.DeepEqual(got, []string{"base-english", "base-values"}) {
 		t.Errorf("cant_say = %v", got)
 	}
 	b.Reset()
-	if err := WriteJSON(&b, NewScoreJSON(assess.Score(r, &assess.Assessment{Rubric: a.Rubric, Person: "P", Rater: "P", Role: assess.Self}))); err != nil {
+	if err := WriteJSON(&b, ScoreData(assess.Score(r, &assess.Assessment{Rubric: a.Rubric, Person: "P", Rater: "P", Role: assess.Self}))); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "cant_say") {
