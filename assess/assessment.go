@@ -78,9 +78,15 @@ type Assessment struct {
 	Created      time.Time
 	Updated      time.Time
 	Ratings      map[string]Rating
+	// CantSay holds the criteria a manager or peer answered "can't say"
+	// about, each with the rater's note ("" for none). A criterion is in
+	// Ratings or in CantSay, never both (see cantsay.go).
+	CantSay map[string]string
 	// Retired keeps ratings of criteria the rubric no longer has, so that a
-	// migration never drops an answer.
-	Retired map[string]Rating
+	// migration never drops an answer; RetiredCantSay keeps their "can't
+	// say" answers.
+	Retired        map[string]Rating
+	RetiredCantSay map[string]string
 }
 
 // New starts an empty assessment of person against r.
@@ -373,7 +379,7 @@ func (p *parser) ratings(n *doc.Node) error {
 			return d.Errorf(f.Key, "%q and %q are the same criterion (%s); rate it once", prev, key, c.ID)
 		}
 		source[c.ID] = key
-		rt, err := p.rating(f.Value, c, key)
+		rt, cantSay, err := p.rating(f.Value, c, key)
 		if err != nil {
 			var de *doc.Error
 			if p.opt.Migrate && errors.As(err, &de) && p.retire(key, f.Value, de.Msg) == nil {
@@ -384,6 +390,10 @@ func (p *parser) ratings(n *doc.Node) error {
 		if key != c.ID {
 			p.warnings = append(p.warnings, Warning{File: d.File, Kind: Renamed, Msg: fmt.Sprintf("criterion %q is now %q", key, c.ID) + migrateHint})
 		}
+		if cantSay {
+			p.a.MarkCantSay(c.ID, rt.Note)
+			return nil
+		}
 		p.a.Ratings[c.ID] = rt
 		return nil
 	})
@@ -391,40 +401,48 @@ func (p *parser) ratings(n *doc.Node) error {
 
 // retire keeps a rating the rubric cannot take, as it was written.
 func (p *parser) retire(key string, n *doc.Node, why string) error {
-	rt, err := p.rating(n, nil, key)
+	rt, cantSay, err := p.rating(n, nil, key)
 	if err != nil {
 		return err
 	}
-	p.keepRetired(key, rt)
+	p.keepRetired(key, rt, cantSay)
 	p.warnings = append(p.warnings, Warning{File: p.d.File, Kind: Retired, Msg: fmt.Sprintf("rating of %q kept under retired: %s", key, why)})
 	return nil
 }
 
 func (p *parser) retired(n *doc.Node) error {
 	return p.d.Map(n, "retired", nil, func(key string, f doc.Field) error {
-		rt, err := p.rating(f.Value, nil, key)
+		rt, cantSay, err := p.rating(f.Value, nil, key)
 		if err != nil {
 			return err
 		}
-		p.keepRetired(key, rt)
+		p.keepRetired(key, rt, cantSay)
 		return nil
 	})
 }
 
-func (p *parser) keepRetired(key string, rt Rating) {
+func (p *parser) keepRetired(key string, rt Rating, cantSay bool) {
+	if cantSay {
+		if p.a.RetiredCantSay == nil {
+			p.a.RetiredCantSay = map[string]string{}
+		}
+		p.a.RetiredCantSay[key] = rt.Note
+		return
+	}
 	if p.a.Retired == nil {
 		p.a.Retired = map[string]Rating{}
 	}
 	p.a.Retired[key] = rt
 }
 
-// rating decodes "3", "yes", or {rating: 3, note: "...", implied_by: id}.
-// With c nil (a retired rating) any scale number or yes/no is kept as it
-// is.
-func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (Rating, error) {
+// rating decodes "3", "yes", "can't say", or {rating: 3, note: "...",
+// implied_by: id}; cantSay says the rater could not judge (the note is in
+// rt). With c nil (a retired rating) any scale number, yes/no or can't say
+// is kept as it is.
+func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (rt Rating, cantSay bool, err error) {
 	d := p.d
-	var rt Rating
 	value := n
+	var impliedAt *doc.Node
 	if isMapping(n) {
 		found := false
 		err := d.Map(n, "rating of "+key, []string{"rating", "implied_by", "note"}, func(k string, f doc.Field) error {
@@ -433,6 +451,7 @@ func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (Rating, e
 			case "rating":
 				value, found = f.Value, true
 			case "implied_by":
+				impliedAt = f.Value
 				rt.Implied, err = p.impliedBy(f.Value, c, key)
 			default:
 				rt.Note, err = d.String(f.Value, "note")
@@ -440,38 +459,53 @@ func (p *parser) rating(n *doc.Node, c *rubric.Criterion, key string) (Rating, e
 			return err
 		})
 		if err != nil {
-			return rt, err
+			return rt, false, err
 		}
 		if !found {
-			return rt, d.Errorf(n, "rating of %q has a note but no rating", key)
+			return rt, false, d.Errorf(n, "rating of %q has a note but no rating", key)
 		}
 	}
 	v, err := d.Scalar(value, "rating of "+key)
 	if err != nil {
-		return rt, err
+		return rt, false, err
 	}
 	yes, isWord := d.YesNo(v)
+	// What else a rating of c may be, for the messages below.
+	orCantSay := ""
+	if p.a.RatesSomeoneElse() {
+		orCantSay = ` or "` + CantSayText + `"`
+	}
 	switch {
+	case v.Tag == "!!str" && isCantSay(v.Value):
+		switch {
+		case c != nil && !p.a.RatesSomeoneElse():
+			return rt, false, d.Errorf(v, "%q: %q is a manager's or peer's answer; a self-assessment leaves out what it does not rate", key, v.Value)
+		case impliedAt != nil:
+			return rt, false, d.Errorf(impliedAt, "rating of %q: %q is the rater's own answer, never implied by another", key, v.Value)
+		}
+		return rt, true, nil
 	case isWord && (c == nil || c.Answer == rubric.YesNo):
 		rt.YesNo = true
 		if yes {
 			rt.Value = 1
 		}
 	case isWord:
-		return rt, d.Errorf(v, "%q is rated on the scale 0..%d, not yes or no", key, p.r.MaxRating())
+		return rt, false, d.Errorf(v, "%q is rated on the scale 0..%d%s, not yes or no", key, p.r.MaxRating(), orCantSay)
 	case c != nil && c.Answer == rubric.YesNo:
-		return rt, d.Errorf(v, "%q is answered yes or no, not %q", key, v.Value)
+		return rt, false, d.Errorf(v, "%q is answered yes or no%s, not %q", key, orCantSay, v.Value)
+	case v.Tag == "!!str":
+		return rt, false, d.Errorf(v, "rating of %q must be a whole number 0..%d%s, not %q", key, p.r.MaxRating(), orCantSay, v.Value)
 	default:
 		n, err := d.Int(v, "rating of "+key)
 		if err != nil {
-			return rt, err
+			return rt, false, err
 		}
 		if c != nil && (n < 0 || n > p.r.MaxRating()) {
-			return rt, d.Errorf(v, "rating %d of %q is outside the scale 0..%d", n, key, p.r.MaxRating())
+			return rt, false, d.Errorf(v, "rating %d of %q is outside the scale 0..%d", n, key, p.r.MaxRating())
 		}
 		rt.Value = n
 	}
-	return rt, nil
+	return rt, false, nil
 }
 
 // impliedBy decodes the criterion whose answer implied a rating: it must
@@ -541,17 +575,37 @@ func document(a *Assessment, r *rubric.Rubric) *yaml.Node {
 	for _, c := range r.Criteria {
 		if rt, ok := a.Ratings[c.ID]; ok {
 			ratings.Content = append(ratings.Content, str(c.ID), ratingNode(rt))
+		} else if note, ok := a.CantSay[c.ID]; ok {
+			ratings.Content = append(ratings.Content, str(c.ID), cantSayNode(note))
 		}
 	}
 	add("ratings", ratings)
-	if len(a.Retired) > 0 {
+	if len(a.Retired)+len(a.RetiredCantSay) > 0 {
 		retired := &yaml.Node{Kind: yaml.MappingNode}
-		for _, id := range sortedKeys(a.Retired) {
-			retired.Content = append(retired.Content, str(id), ratingNode(a.Retired[id]))
+		ids := append(sortedKeys(a.Retired), sortedKeys(a.RetiredCantSay)...)
+		sort.Strings(ids)
+		for _, id := range ids {
+			if rt, ok := a.Retired[id]; ok {
+				retired.Content = append(retired.Content, str(id), ratingNode(rt))
+			} else {
+				retired.Content = append(retired.Content, str(id), cantSayNode(a.RetiredCantSay[id]))
+			}
 		}
 		add("retired", retired)
 	}
 	return m
+}
+
+// cantSayNode is a "can't say" answer as a file writes it: the words
+// alone, or with the rater's note.
+func cantSayNode(note string) *yaml.Node {
+	v := str(CantSayText)
+	if note == "" {
+		return v
+	}
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	n.Content = append(n.Content, str("rating"), v, str("note"), quoted(note))
+	return n
 }
 
 func ratingNode(rt Rating) *yaml.Node {

@@ -169,5 +169,8 @@ func (s *Scorer) criterionScore(i int) CriterionScore {
 	case s.values[i] != unrated:
 		cs.Rating = &Rating{Value: s.values[i], YesNo: cs.YesNo}
 	}
+	if s.a != nil {
+		cs.CantSay = s.a.SaysCantSay(c.ID)
+	}
 	return cs
 }

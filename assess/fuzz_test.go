@@ -23,6 +23,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\n---\nratings: {ruby: [\n"))
 	f.Add([]byte("\ufeff{\"format\": \"ladder/assessment/v1\", \"rubric\": {\"id\": \"mini\", \"version\": \"2\"}, \"person\": \"Ada\", \"ratings\": {\"on-call\": true}}"))
 	f.Add([]byte("{format: ladder/assessment/v1, rubric: {id: mini, version: \"2\"}, person: Ada, ratings: {ruby: 0x3}}\n"))
+	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nrater: Bo\nrole: manager\nratings:\n  ruby: can't say\n  on-call: {rating: \"can’t say\", note: not seen}\n  comms: 2\n"))
+	f.Add([]byte(`{"format": "ladder/assessment/v1", "rubric": {"id": "mini", "version": "2"}, "person": "Ada", "role": "peer", "ratings": {"b-must": "can't say", "ruby": {"rating": "Can't Say"}}}`))
+	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ruby: can't say\n"))
+	f.Add([]byte("format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nrole: peer\nratings:\n  ship-small: {rating: can't say, implied_by: ship-huge}\nretired:\n  gone: can't say\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, _, err := Parse("fuzz.yaml", data, r, Options{})
 		if err != nil {
@@ -42,7 +46,8 @@ func FuzzParse(f *testing.F) {
 		// Times are written to the second, in UTC.
 		a.Created, a.Updated = a.Created.UTC().Truncate(1e9), a.Updated.UTC().Truncate(1e9)
 		back.Created, back.Updated = back.Created.UTC(), back.Updated.UTC()
-		if !reflect.DeepEqual(a.Ratings, back.Ratings) || a.Person != back.Person || a.Role != back.Role {
+		if !reflect.DeepEqual(a.Ratings, back.Ratings) || !reflect.DeepEqual(a.CantSay, back.CantSay) ||
+			!reflect.DeepEqual(a.RetiredCantSay, back.RetiredCantSay) || a.Person != back.Person || a.Role != back.Role {
 			t.Fatalf("round trip changed the assessment:\n%+v\n%+v", a, back)
 		}
 	})

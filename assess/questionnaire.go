@@ -416,10 +416,11 @@ func SpecialtyQuestions(r *rubric.Rubric, id string, quick bool) int {
 // or specialties, asked or not (a quick one leaves some out).
 func (q *Questionnaire) Scope(id string) bool { return q.inScope[id] }
 
-// settled reports whether every criterion of qu has a rating or is moot.
+// settled reports whether every criterion of qu has a rating or a "can't
+// say", or is moot.
 func settled(a *Assessment, qu *Question, moot map[string]bool) bool {
 	for _, c := range qu.Criteria() {
-		if !a.Answered(c.ID) && !moot[c.ID] {
+		if !a.Responded(c.ID) && !moot[c.ID] {
 			return false
 		}
 	}
@@ -427,10 +428,10 @@ func settled(a *Assessment, qu *Question, moot map[string]bool) bool {
 }
 
 // given reports whether the rater answered qu (rather than an answer
-// settling it).
+// settling it): a rating, or "can't say".
 func given(a *Assessment, qu *Question) bool {
 	for _, c := range qu.Criteria() {
-		if rt, ok := a.Ratings[c.ID]; ok && rt.Implied == "" {
+		if rt, ok := a.Ratings[c.ID]; ok && rt.Implied == "" || a.SaysCantSay(c.ID) {
 			return true
 		}
 	}
@@ -444,7 +445,7 @@ type StepState int
 const (
 	// Open: still to ask.
 	Open StepState = iota
-	// Answered: the rater answered it.
+	// Answered: the rater answered it (a "can't say" too).
 	Answered
 	// Settled: other answers settled it (an implied rung, a moot
 	// alternative); it is not asked.

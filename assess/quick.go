@@ -109,7 +109,7 @@ func (q *quickReader) finish(have uint) bool {
 	if a.Updated.IsZero() {
 		a.Updated = a.Created
 	}
-	return true
+	return len(a.CantSay) == 0 || a.RatesSomeoneElse() // a self-assessment's "can't say" is an error
 }
 
 // field takes the value of one top-level field, given as text. Strings
@@ -184,11 +184,11 @@ func (q *quickReader) specialty(id string) bool {
 	return true
 }
 
-// rating is what the file says of one criterion: a scale value or yes/no,
-// and what implied it and the note, if given.
+// rating is what the file says of one criterion: a scale value, yes/no
+// or "can't say", and what implied it and the note, if given.
 type quickRating struct {
 	value             int
-	yesno             bool
+	yesno, cantSay    bool
 	implied, note     string
 	hasImplied, isSet bool
 }
@@ -206,6 +206,13 @@ func (q *quickReader) rated(key string, qr quickRating) bool {
 	q.seen[i/64] |= 1 << (i % 64)
 	q.next = i + 1
 	c := &r.Criteria[i]
+	if qr.cantSay {
+		if qr.hasImplied {
+			return false
+		}
+		q.a.MarkCantSay(c.ID, qr.note)
+		return true
+	}
 	if qr.yesno != (c.Answer == rubric.YesNo) || (!qr.yesno && qr.value > r.MaxRating()) {
 		return false
 	}
@@ -221,10 +228,13 @@ func (q *quickReader) rated(key string, qr quickRating) bool {
 	return true
 }
 
-// ratingValue reads a rating's value: a whole number in decimal digits, or
-// yes or no.
+// ratingValue reads a rating's value: a whole number in decimal digits,
+// yes or no, or "can't say" (in any case, either apostrophe).
 func ratingValue(v string, quoted bool, qr *quickRating) bool {
 	switch {
+	case isCantSay(v):
+		qr.cantSay, qr.isSet = true, true
+		return true
 	case v == "yes" || v == "no":
 		qr.value, qr.yesno, qr.isSet = boolValue(v == "yes"), true, true
 		return true
@@ -822,12 +832,13 @@ func (q *quickReader) jsonRatings() bool {
 	})
 }
 
-// jsonRatingValue reads a rating: a whole number, or "yes" or "no".
+// jsonRatingValue reads a rating: a whole number, "yes" or "no", or
+// "can't say".
 func (q *quickReader) jsonRatingValue(qr *quickRating) bool {
 	q.space()
 	if q.peek() == '"' {
 		s, ok := q.jsonString()
-		return ok && (s == "yes" || s == "no") && ratingValue(s, true, qr)
+		return ok && (s == "yes" || s == "no" || isCantSay(s)) && ratingValue(s, true, qr)
 	}
 	start := q.pos
 	for q.pos < len(q.src) && q.src[q.pos] >= '0' && q.src[q.pos] <= '9' {

@@ -84,6 +84,9 @@ func quickSeeds(t testing.TB) (written, byHand []quickSeed) {
 				rt = Rating{Value: i % 2, YesNo: true, Note: note(i)}
 			}
 			a.Ratings[c.ID] = rt
+			if i%11 == 5 { // the manager could not judge it
+				a.MarkCantSay(c.ID, note(i+1))
+			}
 		}
 		return a
 	}
@@ -120,7 +123,12 @@ func quickSeeds(t testing.TB) (written, byHand []quickSeed) {
 		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nrater: 'Ben ''B'''\nrole: peer\ncreated: 2026-11-02T09:00:00Z\nupdated: 2026-11-02\nratings:\n    ruby: 3\n    on-call: yes\n    comms: {rating: 2, note: ok}\n",
 		"format: ladder/assessment/v1\nrubric: {id: mini, version: 2}\nperson: Ada\nspecialties: [db, cache]\nratings: {}\n",
 		"format: ladder/assessment/v1\nrubric: {version: \"2\", id: mini}\nperson: Ada\nratings:\n  ship-big: {note: \"x\", implied_by: ship-huge, rating: 3}\n",
+		// Can't say, by a peer, in any case, either apostrophe.
+		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nrater: Ben\nrole: peer\nratings:\n  ruby: can't say\n  go: CAN’T SAY\n  comms: {rating: Can't say, note: \"never saw it\"}\n  on-call: \"can't say\"\n",
+		`{"format": "ladder/assessment/v1", "rubric": {"id": "mini", "version": "2"}, "person": "Ada", "rater": "Ben", "role": "peer", "ratings": {"ruby": "can't say", "go": {"rating": "can't say", "note": "n"}}}`,
 		// Near misses: each is the strict reader's.
+		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ruby: can't say\n",
+		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nrater: Ben\nratings:\n  ship-big: {rating: can't say, implied_by: ship-huge}\n",
 		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ruby: 3\n   go: 2\n",
 		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ruby: 3\n  ruby: 2\n",
 		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n",
@@ -213,6 +221,7 @@ func TestQuickGivesUp(t *testing.T) {
 		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\n---\nperson: Ben\n",
 		"format: ladder/assessment/v1\nperson: Ada\n",
 		"rubric: {id: mini, version: \"2\"}\nperson: Ada\n",
+		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ruby: can't say\n",
 	} {
 		if _, _, ok := readQuick("f.yaml", []byte(s), mini, func(int, Rating) {}); ok {
 			t.Errorf("read quickly:\n%s", s)

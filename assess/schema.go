@@ -6,6 +6,10 @@ import (
 	"github.com/ladderhq/ladder/rubric"
 )
 
+// cantSayPattern matches "can't say" as isCantSay reads it: in any case,
+// with a straight or a curly apostrophe.
+const cantSayPattern = "^[Cc][Aa][Nn]['’][Tt] [Ss][Aa][Yy]$"
+
 // Schema is the JSON Schema of assessments against rubric r: the levels,
 // specialties and criteria are r's own, so an editor can complete ids and
 // check every rating against the criterion's scale or yes/no.
@@ -19,10 +23,12 @@ func Schema(r *rubric.Rubric) map[string]any {
 	}
 	scale := map[string]any{"type": "integer", "minimum": 0, "maximum": r.MaxRating()}
 	yesno := map[string]any{"enum": []any{"yes", "no", true, false}}
+	cantSay := map[string]any{"type": "string", "pattern": cantSayPattern,
+		"description": `"` + CantSayText + `": a manager or peer could not judge it (never in a self-assessment); it counts as no rating.`}
 	anyRating := map[string]any{"oneOf": []any{
-		map[string]any{"type": "integer"}, yesno,
+		map[string]any{"type": "integer"}, yesno, cantSay,
 		map[string]any{"type": "object", "required": []any{"rating"}, "additionalProperties": false,
-			"properties": map[string]any{"rating": map[string]any{"oneOf": []any{map[string]any{"type": "integer"}, yesno}}, "implied_by": map[string]any{"type": "string"}, "note": map[string]any{"type": "string"}}},
+			"properties": map[string]any{"rating": map[string]any{"oneOf": []any{map[string]any{"type": "integer"}, yesno, cantSay}}, "implied_by": map[string]any{"type": "string"}, "note": map[string]any{"type": "string"}}},
 	}}
 	ratings := map[string]any{}
 	for _, c := range r.Criteria {
@@ -32,11 +38,11 @@ func Schema(r *rubric.Rubric) map[string]any {
 			value, answer = yesno, "yes or no"
 		}
 		property := map[string]any{
-			"description": c.Prompt + " (" + answer + ")",
-			"oneOf": []any{value, map[string]any{
+			"description": c.Prompt + " (" + answer + `, or "` + CantSayText + `" from a manager or peer)`,
+			"oneOf": []any{value, cantSay, map[string]any{
 				"type": "object", "required": []any{"rating"}, "additionalProperties": false,
 				"properties": map[string]any{
-					"rating":     value,
+					"rating":     map[string]any{"oneOf": []any{value, cantSay}},
 					"implied_by": map[string]any{"type": "string", "description": "Not asked: the answer to this stricter rung of the same line settled it."},
 					"note":       map[string]any{"type": "string", "description": "Evidence."},
 				},

@@ -29,6 +29,10 @@ type Result struct {
 	Bonus       Count
 	BonusItems  []CriterionScore // every bonus criterion counted in Bonus
 	Unanswered  []string
+	// CantSay lists, in rubric order, the criteria in the same scope as
+	// Unanswered that the rater answered "can't say": scored as
+	// unanswered, listed apart because the rater chose it.
+	CantSay []string
 }
 
 // Count is "met out of total".
@@ -71,7 +75,8 @@ type UnitScore struct {
 // CriterionScore is how one criterion fares against a target.
 type CriterionScore struct {
 	ID       string
-	Rating   *Rating // nil when unanswered
+	Rating   *Rating // nil when unanswered or "can't say"
+	CantSay  bool    // the rater answered "can't say"
 	Expected int     // the rating expected; 1 (yes) for yes/no criteria
 	YesNo    bool
 	Credit   float64
@@ -97,8 +102,8 @@ type Scorer struct {
 	r *rubric.Rubric
 
 	// The assessment being scored (nil when scored from a sheet's
-	// ratings), its ratings by criterion index (unrated for none), and the
-	// target.
+	// ratings), its ratings by criterion index (unrated for none, and for
+	// "can't say"), and the target.
 	a      *Assessment
 	values []int
 	fill   bool // credit unanswered criteria as if met (the "incomplete" test)
@@ -250,7 +255,7 @@ func (s *Scorer) Score(a *Assessment) *Result {
 	})
 	res.Notes = notes(r, res)
 	res.Bonus, res.BonusItems = s.bonus(a, res)
-	res.Unanswered = Unanswered(r, a)
+	res.Unanswered, res.CantSay = unanswered(r, a)
 	return res
 }
 
@@ -393,15 +398,22 @@ func sharedWithNamed(c *rubric.Criterion, named []string) bool {
 }
 
 // Unanswered lists, in rubric order, the criteria of the levels and of the
-// scored specialties that have no rating, except the moot ones (see Moot):
-// no answer to those could change a score.
+// scored specialties that have no answer, except the moot ones (see Moot):
+// no answer to those could change a score. A "can't say" is an answer.
 func Unanswered(r *rubric.Rubric, a *Assessment) []string {
+	out, _ := unanswered(r, a)
+	return out
+}
+
+// unanswered lists the criteria of the levels and of the scored
+// specialties that have no rating: those without an answer (bar the moot
+// ones), and those the rater answered "can't say".
+func unanswered(r *rubric.Rubric, a *Assessment) (open, cantSay []string) {
 	scored := map[string]bool{}
 	for _, id := range ScoredSpecialties(r, a) {
 		scored[id] = true
 	}
 	moot := Moot(r, a)
-	var out []string
 	for i := range r.Criteria {
 		c := &r.Criteria[i]
 		if a.Answered(c.ID) || moot[c.ID] {
@@ -411,11 +423,15 @@ func Unanswered(r *rubric.Rubric, a *Assessment) []string {
 		for _, sp := range c.Specialties {
 			inScope = inScope || scored[sp]
 		}
-		if inScope {
-			out = append(out, c.ID)
+		switch {
+		case !inScope:
+		case a.SaysCantSay(c.ID):
+			cantSay = append(cantSay, c.ID)
+		default:
+			open = append(open, c.ID)
 		}
 	}
-	return out
+	return open, cantSay
 }
 
 // bonus lists the bonus criteria of the levels (at the fit level's

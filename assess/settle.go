@@ -42,7 +42,8 @@ func meetsEverywhere(r *rubric.Rubric, c *rubric.Criterion, rt Rating) bool {
 	return met(ratingCredit(c, rt, r.TopExpect(c.ID)))
 }
 
-// Moot returns the unanswered criteria whose answer cannot change any score:
+// Moot returns the unanswered criteria whose answer cannot change any score
+// (a "can't say" is an answer):
 // those under a group (at any depth) that has enough members met wherever
 // it counts, whatever the others would be rated. ladder assess does not ask
 // them, and they are not counted as unanswered.
@@ -74,7 +75,7 @@ func Moot(r *rubric.Rubric, a *Assessment) map[string]bool {
 			continue
 		}
 		for _, id := range r.GroupCriteria(r.Groups[i].ID) {
-			if !a.Answered(id) {
+			if !a.Responded(id) {
 				if out == nil {
 					out = map[string]bool{}
 				}
@@ -98,30 +99,49 @@ func (q *Questionnaire) Settle(a *Assessment) (withdrawn map[string]Rating, chan
 		rt, ok := a.Ratings[id]
 		return rt, ok && rt.Implied == ""
 	}
+	// answered: a rating the rater gave, or their "can't say".
+	answered := func(id string) bool {
+		_, ok := given(id)
+		return ok || a.SaysCantSay(id)
+	}
 
 	// One question, one answer: copy to the criteria of the scope that share
 	// it, from the criterion the questionnaire asks it for, else the first
-	// that has one.
+	// that has one. A "can't say" is copied as such.
 	for _, root := range q.roots {
 		ids := q.sameInScope[root]
 		src, ok := "", false
 		if qu := q.byRoot[root]; qu != nil {
-			_, ok = given(qu.Criterion.ID)
+			ok = answered(qu.Criterion.ID)
 			src = qu.Criterion.ID
 		}
 		for _, id := range ids {
 			if ok {
 				break
 			}
-			_, ok = given(id)
+			ok = answered(id)
 			src = id
 		}
 		if !ok {
 			continue
 		}
+		if note, cantSay := a.CantSay[src]; cantSay {
+			for _, id := range ids {
+				if answered(id) {
+					continue
+				}
+				n := note
+				if old, ok := a.Ratings[id]; ok && old.Note != "" {
+					n = old.Note
+				}
+				a.MarkCantSay(id, n)
+				changed = true
+			}
+			continue
+		}
 		from := a.Ratings[src]
 		for _, id := range ids {
-			if _, has := given(id); has {
+			if answered(id) {
 				continue
 			}
 			rt := Rating{Value: from.Value, YesNo: from.YesNo, Note: from.Note}
@@ -157,7 +177,9 @@ func (q *Questionnaire) Settle(a *Assessment) (withdrawn map[string]Rating, chan
 			if !q.inScope[lower] || !meetsEverywhere(r, l, rt) {
 				continue
 			}
-			if _, has := current(lower); has {
+			// The rater's own answer to the lower rung stands, "can't
+			// say" too.
+			if _, has := current(lower); has || a.SaysCantSay(lower) {
 				continue
 			}
 			implied[lower] = Rating{Value: rt.Value, YesNo: rt.YesNo, Implied: by}

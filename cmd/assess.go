@@ -3,8 +3,8 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +15,7 @@ import (
 	"github.com/ladderhq/ladder/internal/interview"
 	"github.com/ladderhq/ladder/internal/prompt"
 	"github.com/ladderhq/ladder/internal/store"
+	"github.com/ladderhq/ladder/internal/termtext"
 	"github.com/ladderhq/ladder/report"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
@@ -31,6 +32,16 @@ type assessOptions struct {
 	// given records which opening flags were set, so that their questions
 	// are skipped even when the value is empty ("--target none").
 	given map[string]bool
+	// done is the completed session, for the result that ends it.
+	done *assessed
+}
+
+// assessed is a completed session: what the result shows.
+type assessed struct {
+	r    *rubric.Rubric
+	a    *assess.Assessment
+	q    *assess.Questionnaire
+	path string
 }
 
 func newAssessCmd(g *globals) *cobra.Command {
@@ -54,6 +65,12 @@ recorded as implied and not asked. Alternatives of a requirement already
 met ("Ruby, or a desire to learn it") are not asked either. Yes/no
 nice-to-haves are one checklist.
 
+A manager or peer (--role manager or peer) is asked about the person
+("How well does Ada ...?"), and may answer "can't say" where they have not
+seen enough to judge: it is kept in the file, not asked again, scored like
+an unanswered criterion, listed apart, and left out of ladder calibrate's
+statistics. A self-assessment does not offer it.
+
 The file is saved after every answer, in the data folder
 ($XDG_DATA_HOME/ladder/assessments/PERSON/, by default
 ~/.local/share/ladder/assessments/PERSON/) unless --out names it; a .json
@@ -70,16 +87,6 @@ score an assessment file without one, use ladder score.`,
   ladder assess --quick --evidence
   ladder assess --resume ~/.local/share/ladder/assessments/ada-lovelace/2026-11-24T100000Z-ada-lovelace-self.yaml`,
 		Args: exactArgs(0, "no arguments"),
-		RunE: func(c *cobra.Command, _ []string) error {
-			if _, err := g.format(c); err != nil {
-				return err
-			}
-			opts.given = map[string]bool{}
-			for _, name := range []string{"person", "rater", "role", "current", "target", "specialty"} {
-				opts.given[name] = c.Flags().Changed(name)
-			}
-			return assessRun(opts)
-		},
 	}
 	f := c.Flags()
 	f.StringVar(&opts.person, "person", "", "who is assessed (their `name`)")
@@ -96,13 +103,23 @@ score an assessment file without one, use ladder score.`,
 	levels := g.completeFrom(func(r *rubric.Rubric) []string {
 		return append([]string{cobra.CompletionWithDesc("none", "no level")}, levelIDs(r)...)
 	})
-	_ = c.RegisterFlagCompletionFunc("current", levels)
-	_ = c.RegisterFlagCompletionFunc("target", levels)
-	_ = c.RegisterFlagCompletionFunc("specialty", g.completeFrom(specialtyIDs))
-	_ = c.RegisterFlagCompletionFunc("role", cobra.FixedCompletions([]cobra.Completion{"self", "manager", "peer"}, cobra.ShellCompDirectiveNoFileComp))
+	g.completeFlag(c, "current", levels)
+	g.completeFlag(c, "target", levels)
+	g.completeFlag(c, "specialty", g.completeFrom(specialtyIDs))
+	g.completeFlag(c, "role", completeRoles)
 	// The result is a table for the person at the terminal; ladder score
-	// gives it as data.
-	return withFormats(c, "table")
+	// gives it as data. The questions, and what is said between them, go
+	// to the terminal as they come (live).
+	return output(g, c, func(c *cobra.Command, _ []string, _ string) (*assessed, error) {
+		opts.given = map[string]bool{}
+		for _, name := range []string{"person", "rater", "role", "current", "target", "specialty"} {
+			opts.given[name] = c.Flags().Changed(name)
+		}
+		err := assessRun(opts)
+		return opts.done, err
+	},
+		writeAs(formatTable, opts.finish),
+	)
 }
 
 func assessRun(opts *assessOptions) error {
@@ -146,9 +163,9 @@ func assessRun(opts *assessOptions) error {
 
 	sv.a, sv.p, sv.folder = a, p, folder
 	if sess != nil {
-		sv.saved = maps.Clone(a.Ratings)
+		sv.keep()
 	}
-	iv := &interview.Interview{Rubric: r, Prompter: p, Out: stdio.Out, Style: style, Save: sv.answered, Evidence: opts.evidence, Quick: opts.quick}
+	iv := &interview.Interview{Rubric: r, Prompter: p, Out: live{opts.globals.out}, Style: style, Save: sv.answered, Evidence: opts.evidence, Quick: opts.quick}
 	if err := iv.Opening(a, known); err != nil {
 		if errors.Is(err, prompt.ErrInterrupted) {
 			return &InterruptedError{Message: "interrupted before the first question; nothing was saved"}
@@ -193,7 +210,8 @@ func assessRun(opts *assessOptions) error {
 			return err
 		}
 	}
-	return opts.finish(r, a, q, path, style)
+	opts.done = &assessed{r: r, a: a, q: q, path: path}
+	return nil
 }
 
 // open holds the file the session works on, when there is one yet:
@@ -236,7 +254,7 @@ func (opts *assessOptions) start(r *rubric.Rubric) (*assess.Assessment, intervie
 			return nil, known, err
 		}
 		for _, w := range warnings {
-			fmt.Fprintln(opts.env.IO.Err, "ladder: warning: "+w.String())
+			opts.warn(w.String())
 		}
 		for flag, pair := range map[string][2]string{
 			"person": {opts.person, loaded.Person},
@@ -268,13 +286,9 @@ func (opts *assessOptions) start(r *rubric.Rubric) (*assess.Assessment, intervie
 		a.Rater, known.Rater = strings.TrimSpace(opts.rater), true
 	}
 	if opts.given["role"] {
-		role := assess.Role(opts.role)
-		valid := false
-		for _, x := range assess.Roles {
-			valid = valid || x == role
-		}
-		if !valid {
-			return nil, known, usageErrorf("--role %q: use self, manager or peer", opts.role)
+		role, err := parseRole("role", opts.role)
+		if err != nil {
+			return nil, known, err
 		}
 		a.Role, known.Role = role, true
 		if role == assess.Self && !known.Rater && known.Person {
@@ -318,44 +332,36 @@ func (opts *assessOptions) start(r *rubric.Rubric) (*assess.Assessment, intervie
 	return a, known, nil
 }
 
-func levelList(r *rubric.Rubric) string {
-	ids := make([]string, len(r.Levels))
-	for i, l := range r.Levels {
-		ids[i] = l.ID
-	}
-	return strings.Join(ids, ", ")
-}
-
 // intro says what is about to happen, where the answers go, and which keys
 // do what.
 func (opts *assessOptions) intro(a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) {
-	w := opts.env.IO.Out
+	w := live{opts.globals.out}
 	r := opts.loaded
 	done, _ := q.Progress(a)
 	least, most := q.Open(a)
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%s  %s against %s\n", style.Bold(a.Person), report.RaterLine(&assess.Assessment{Person: a.Person, Rater: a.Rater, Role: a.Role}), r.Title)
+	report.Printf(w, style, "")
+	report.Printf(w, style, "%s  %s against %s\n", style.Bold(a.Person), report.RaterLine(&assess.Assessment{Person: a.Person, Rater: a.Rater, Role: a.Role}), r.Title)
 	mode := ""
 	if opts.quick {
 		mode = " (quick: required and strong criteria only)"
 	}
-	fmt.Fprintf(w, "%s in %d %s%s, saved after every answer to\n  %s\n",
+	report.Printf(w, style, "%s in %d %s%s, saved after every answer to\n  %s\n",
 		questionCount(done+least, done+most), len(q.Sections), pluralWord(len(q.Sections), "section", "sections"), mode, path)
 	if next := q.Next(a, 0); done > 0 && next >= 0 {
 		k, _ := q.Position(a, next)
-		fmt.Fprintf(w, "%d already answered; going on with question %d.\n", done, k)
+		report.Printf(w, style, "%d already answered; going on with question %d.\n", done, k)
 	}
 	if !opts.quick && done == 0 {
 		quick := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: a.TargetLevel, Specialties: a.Specialties, Quick: true})
 		if ql, qm := quick.Open(a); qm < most {
-			fmt.Fprintf(w, "Short of time? Ctrl-C, then resume with --quick: it asks only the required and strong questions (%s).\n", questionCount(ql, qm))
+			report.Printf(w, style, "Short of time? Ctrl-C, then resume with --quick: it asks only the required and strong questions (%s).\n", questionCount(ql, qm))
 		}
 	}
-	if most > 0 && (a.Role != assess.Self || a.Rater != a.Person) {
-		fmt.Fprintf(w, "The questions say \"you\": answer them about %s.\n", a.Person)
+	if most > 0 && a.RatesSomeoneElse() {
+		report.Printf(w, style, "The questions are about %s. Where you have not seen enough of their work to judge, answer %q.\n", a.Person, assess.CantSayText)
 	}
 	if most > 0 {
-		fmt.Fprintln(w, style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
+		report.Printf(w, style, "%s", style.Dim("Arrows and Enter answer (a digit picks that rating); ? shows help; Ctrl-C stops and saves."))
 	}
 }
 
@@ -368,10 +374,16 @@ func questionCount(least, most int) string {
 	return fmt.Sprintf("%d %s", most, pluralWord(most, "question", "questions"))
 }
 
-// finish prints the result of a completed assessment.
-func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *assess.Questionnaire, path string, style report.Style) error {
-	w := opts.env.IO.Out
-	fmt.Fprintln(w)
+// finish writes the result of a completed assessment.
+func (opts *assessOptions) finish(w io.Writer, style report.Style, done *assessed) error {
+	r, a, q, path := done.r, done.a, done.q, done.path
+	var err error
+	p := func(style report.Style, format string, args ...any) {
+		if err == nil {
+			err = report.Printf(w, style, format, args...)
+		}
+	}
+	p(style, "")
 	answered, _ := q.Progress(a)
 	settled := 0
 	for _, st := range q.States(a) {
@@ -379,33 +391,51 @@ func (opts *assessOptions) finish(r *rubric.Rubric, a *assess.Assessment, q *ass
 			settled++
 		}
 	}
+	unsure, n := "", 0
+	for _, st := range q.Steps {
+		for _, qu := range st.Questions {
+			if a.SaysCantSay(qu.Criterion.ID) {
+				n++
+			}
+		}
+	}
+	if n > 0 {
+		unsure = fmt.Sprintf(", %d of them %q", n, assess.CantSayText)
+	}
 	switch {
 	case len(q.Steps) == 0:
-		fmt.Fprintln(w, "There is nothing to ask with these choices.")
+		p(style, "There is nothing to ask with these choices.")
 	case settled > 0:
-		fmt.Fprintf(w, "%s All %d %s answered; they settled %d more without asking.\n\n", style.Bold("Done."),
-			answered, pluralWord(answered, "question", "questions"), settled)
+		p(style, "%s All %d %s answered%s; they settled %d more without asking.\n", style.Bold("Done."),
+			answered, pluralWord(answered, "question", "questions"), unsure, settled)
 	default:
-		fmt.Fprintf(w, "%s All %d %s answered.\n\n", style.Bold("Done."), answered, pluralWord(answered, "question", "questions"))
+		p(style, "%s All %d %s answered%s.\n", style.Bold("Done."), answered, pluralWord(answered, "question", "questions"), unsure)
 	}
-	if err := report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: 3}); err != nil {
-		return err
+	if err == nil {
+		err = report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: 3})
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Saved in %s\n", path)
+	p(style, "")
+	// A path or a command to copy stays whole on its line, however wide.
+	whole := style
+	whole.Width = 0
+	p(whole, "Saved in %s", path)
 	if opts.quick {
-		fmt.Fprintf(w, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.\n", opts.resumeCommand(path, "--quick"))
+		p(whole, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.", opts.resumeCommand(path, "--quick"))
 	}
 	if i := r.LevelIndex(a.TargetLevel); i >= 0 && i+1 < len(r.Levels) {
 		next := r.Levels[i+1]
 		more := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: next.ID, Specialties: a.Specialties, Quick: opts.quick})
 		if least, most := more.Open(a); most > 0 {
-			fmt.Fprintf(w, "The questions stopped at your target. To see what %s adds: %s --target %s (%s).\n",
-				next.Title, opts.resumeCommand(path), next.ID, questionCount(least, most))
+			whose := "your"
+			if a.RatesSomeoneElse() {
+				whose = "the"
+			}
+			p(whole, "The questions stopped at %s target. To see what %s adds: %s --target %s (%s).",
+				whose, next.Title, opts.resumeCommand(path), next.ID, questionCount(least, most))
 		}
 	}
-	fmt.Fprintf(w, "See it again with: ladder score %s\n", shellQuote(path))
-	return nil
+	p(whole, "See it again with: ladder score %s", shellQuote(path))
+	return err
 }
 
 // resumeCommand is the command line that continues this assessment, with
@@ -426,12 +456,36 @@ func (opts *assessOptions) resumeCommand(path string, drop ...string) string {
 	return strings.Join(args, " ")
 }
 
-// shellQuote quotes s for a POSIX shell when it needs quoting.
+// shellQuote quotes s for a POSIX shell when it needs quoting. A path
+// holding control characters is quoted as $'...' with them escaped (bash,
+// zsh and ksh read it), so that the command stays right to copy and never
+// carries a raw escape sequence to the terminal.
 func shellQuote(s string) string {
 	if s != "" && strings.IndexFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=+@%,", r))
 	}) < 0 {
 		return s
+	}
+	if termtext.Safe(s) != s {
+		var b strings.Builder
+		b.WriteString("$'")
+		for _, r := range s {
+			switch {
+			case r == '\'' || r == '\\':
+				b.WriteByte('\\')
+				b.WriteRune(r)
+			case termtext.Safe(string(r)) != string(r):
+				if r < 0x80 {
+					fmt.Fprintf(&b, `\x%02x`, r)
+				} else {
+					fmt.Fprintf(&b, `\u%04x`, r)
+				}
+			default:
+				b.WriteRune(r)
+			}
+		}
+		b.WriteByte('\'')
+		return b.String()
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

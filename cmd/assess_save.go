@@ -26,9 +26,10 @@ type saver struct {
 	p      prompt.Prompter
 	folder store.Folder   // where a new assessment goes, without --out or --resume
 	sess   *store.Session // nil until a new assessment's first save
-	// saved are the ratings the file holds: those of the last save that
-	// worked.
-	saved map[string]assess.Rating
+	// saved and savedCantSay are the answers the file holds: those of the
+	// last save that worked.
+	saved        map[string]assess.Rating
+	savedCantSay map[string]string
 	// last is set for the save at the end, after which there is nothing
 	// to go on answering.
 	last bool
@@ -46,8 +47,13 @@ func (sv *saver) save() error {
 	if err != nil {
 		return err
 	}
-	sv.saved = maps.Clone(sv.a.Ratings)
+	sv.keep()
 	return nil
+}
+
+// keep records the answers in memory as the file's.
+func (sv *saver) keep() {
+	sv.saved, sv.savedCantSay = maps.Clone(sv.a.Ratings), maps.Clone(sv.a.CantSay)
 }
 
 // pending reports whether the file lacks answers given in this session.
@@ -100,6 +106,10 @@ func (sv *saver) unsavedIDs() []string {
 		if old, was := sv.saved[c.ID]; ok && (!was || old != rt) {
 			ids = append(ids, c.ID)
 		}
+		note, unsure := sv.a.CantSay[c.ID]
+		if old, was := sv.savedCantSay[c.ID]; unsure && (!was || old != note) {
+			ids = append(ids, c.ID)
+		}
 	}
 	return ids
 }
@@ -112,10 +122,13 @@ func (sv *saver) unsaved(cause error) error {
 		e.resume = sv.opts.resumeCommand(e.path)
 	}
 	for _, id := range sv.unsavedIDs() {
-		rt := sv.a.Ratings[id]
+		rt, note := sv.a.Ratings[id], sv.a.Ratings[id].Note
 		value := rt.String()
-		if rt.Note != "" {
-			value = fmt.Sprintf("{rating: %s, note: %s}", value, strconv.Quote(rt.Note))
+		if n, ok := sv.a.CantSay[id]; ok {
+			value, note = assess.CantSayText, n
+		}
+		if note != "" {
+			value = fmt.Sprintf("{rating: %s, note: %s}", value, strconv.Quote(note))
 		}
 		e.answers = append(e.answers, id+": "+value)
 	}
@@ -158,6 +171,10 @@ func (e *unsavedError) Error() string {
 }
 
 func (e *unsavedError) Unwrap() error { return e.cause }
+
+// Lines are the message's lines, each printed on its own: the answers to
+// keep, one a line.
+func (e *unsavedError) Lines() []string { return messageLines(e.Error()) }
 
 // close ends the session, so that another may open the file.
 func (sv *saver) close() {

@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/ladderhq/ladder/assess"
@@ -169,14 +171,16 @@ func TestAssessInterruptAndResume(t *testing.T) {
 		"--person", "Bo", "--role", "peer", "--rater", "Cy", "--current", "none", "--target", "none", "--specialty", "web", "--out", out)
 
 	term.Expect("7 questions in 5 sections")
-	term.Expect(`The questions say "you": answer them about Bo.`)
-	term.Expect("[1/7] How proficient are you in Go?")
+	term.Expect(`The questions are about Bo. Where you have not seen enough of their work to judge, answer "can't say".`)
+	term.Expect("[1/7] How proficient is Bo in Go?")
 	term.Keys("2\r")
-	term.Expect("[2/7] How well do you test your code?")
+	term.Expect("[2/7] How well does Bo test their code?")
 	term.Keys("1\r")
-	term.Expect("[3/7] Will you join the on-call rotation?")
-	term.Type("y\r")
-	term.Expect("[4/7] How much do you mentor others?")
+	term.Expect("[3/7] Will Bo join the on-call rotation?")
+	term.Keys("y")
+	term.Expect("> yes")
+	term.Keys("\r")
+	term.Expect("[4/7] How much does Bo mentor others?")
 	term.Keys("\x03")
 	term.Expect("ladder: interrupted: 3 of 7 questions answered and saved in " + out)
 	term.Expect("Resume with: ladder assess --resume " + out + " --rubric " + tinyRubric)
@@ -193,17 +197,18 @@ func TestAssessInterruptAndResume(t *testing.T) {
 	term = ladderInTerminal(t, data, "assess", "--resume", out, "--rubric", tinyRubric)
 	term.Expect("3 already answered; going on with question 4.")
 	term.Expect("── Senior Engineer")
-	term.Expect("[4/7] How much do you mentor others?")
+	term.Expect("[4/7] How much does Bo mentor others?")
 	term.Keys("\x1b[A\r") // up from the first rating: the way back
-	term.Expect("[3/7] Will you join the on-call rotation? [? for help] (Y/n)")
-	term.Type("\r") // keeps yes
-	term.Expect("[4/7] How much do you mentor others?")
+	term.Expect("[3/7] Will Bo join the on-call rotation?")
+	term.Expect("> yes")
+	term.Keys("\r") // keeps yes
+	term.Expect("[4/7] How much does Bo mentor others?")
 	term.Keys("3\r")
-	term.Expect("[5/7] Have you contributed to open source?")
-	term.Type("y\r")
-	term.Expect("[6/7] How well do you run services in production?")
+	term.Expect("[5/7] Has Bo contributed to open source?")
+	term.Keys("y\r")
+	term.Expect("[6/7] How well does Bo run services in production?")
 	term.Keys("2\r")
-	term.Expect("[7/7] How well do you know HTTP?")
+	term.Expect("[7/7] How well does Bo know HTTP?")
 	term.Keys("2\r")
 	term.Expect("Done. All 7 questions answered.")
 	term.Expect("Bo  rated by Cy (peer)")
@@ -219,6 +224,82 @@ func TestAssessInterruptAndResume(t *testing.T) {
 		"shared-ops": "2", "web-http": "2"})
 	if a.Person != "Bo" || a.Rater != "Cy" || a.Role != assess.Peer || a.TargetLevel != "" {
 		t.Errorf("opening answers in the file: %+v", a)
+	}
+}
+
+// A manager who cannot judge some of the person's work answers "can't
+// say" to a rating and to a yes/no question, stops, and resumes: the can't
+// say answers are kept in the file, not asked again, offered as the
+// earlier answer on going back, and counted apart in the result.
+func TestAssessManagerCantSayAndResume(t *testing.T) {
+	data := t.TempDir()
+	out := filepath.Join(t.TempDir(), "ada.yaml")
+	term := ladderInTerminal(t, data, "assess", "--rubric", tinyRubric, "--person", "Ada", "--role", "manager",
+		"--rater", "Grace", "--current", "junior", "--target", "senior", "--specialty", "db", "--out", out)
+
+	term.Expect("Ada  rated by Grace (manager) against Tiny Backend Ladder")
+	term.Expect(`The questions are about Ada. Where you have not seen enough of their work to judge, answer "can't say".`)
+	term.Expect("[1/7] How proficient is Ada in Go?")
+	term.Expect("2  Alone - Do it on their own.")
+	term.Expect("-  can't say - you have not seen enough of Ada's work to judge this")
+	term.Keys("\x1b[A\r") // up from the first rating: can't say, the last choice
+	term.Expect("[2/7] How well does Ada test their code?")
+	term.Keys("2\r")
+	term.Expect("[3/7] Will Ada join the on-call rotation?")
+	term.Expect("> no") // a confirmation's default
+	term.Keys("can")
+	term.Expect("> -  can't say")
+	term.Keys("\r")
+	term.Expect("[4/7] How much does Ada mentor others?")
+	term.Keys("\x03")
+	term.Expect("ladder: interrupted: 3 of 7 questions answered and saved in " + out)
+	if code := term.Wait(); code != 130 {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	r := loadTiny(t)
+	a, _, err := store.Load(out, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRatings(t, a, map[string]string{"tests": "2"})
+	if want := map[string]string{"go": "", "db-go": "", "on-call": ""}; !reflect.DeepEqual(a.CantSay, want) {
+		t.Errorf("can't say in the file: %v, want %v", a.CantSay, want)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "  go: can't say\n") || !strings.Contains(string(b), "  on-call: can't say\n") {
+		t.Errorf("the file does not say can't say:\n%s", b)
+	}
+
+	term = ladderInTerminal(t, data, "assess", "--resume", out, "--rubric", tinyRubric)
+	term.Expect("3 already answered; going on with question 4.")
+	term.Expect("[4/7] How much does Ada mentor others?")
+	term.Keys("\x1b[A\r") // the way back
+	term.Expect("[3/7] Will Ada join the on-call rotation?")
+	term.Expect("> -  can't say")
+	term.Keys("\r") // keeps it
+	term.Expect("[4/7] How much does Ada mentor others?")
+	term.Keys("1\r")
+	term.Expect("[5/7] Has Ada contributed to open source?")
+	term.Keys("n")
+	term.Expect("> no")
+	term.Keys("\r")
+	term.Expect("[6/7] How well does Ada write SQL?")
+	term.Keys("3\r")
+	term.Expect("[7/7] How well does Ada run services in production?")
+	term.Keys("2\r")
+	term.Expect(`Done. All 7 questions answered, 2 of them "can't say".`)
+	term.Expect("Ada  rated by Grace (manager)")
+	term.Expect("Can't say: 3 criteria the rater could not judge, scored as unanswered.")
+	term.Expect("Saved in " + out)
+	if code := term.Wait(); code != 0 {
+		t.Fatalf("exit %d, want 0", code)
+	}
+	a, _, err = store.Load(out, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRatings(t, a, map[string]string{"tests": "2", "mentor": "1", "oss": "no", "db-sql": "3", "shared-ops": "2"})
+	if len(a.CantSay) != 3 {
+		t.Errorf("can't say after resuming: %v", a.CantSay)
 	}
 }
 

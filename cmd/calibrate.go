@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"crypto/rand"
 	"encoding/binary"
 	"fmt"
@@ -10,23 +9,28 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/ladderhq/ladder/internal/atomicfile"
-
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/report"
+	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
 )
 
 type calibrateOptions struct {
 	*globals
 	paths       []string
-	format      string
 	skipInvalid bool
 	views       []string
 	out         string
 	anonymize   bool
 	outDir      bool // --out names a folder: CSV writes a file per view there
+}
+
+// calibrated is what ladder calibrate finds, and the views to show.
+type calibrated struct {
+	r     *rubric.Rubric
+	cal   *assess.Calibration
+	views []string
 }
 
 func newCalibrateCmd(g *globals) *cobra.Command {
@@ -82,25 +86,57 @@ naming each one.`,
   ladder calibrate -o csv --out calibration/ team/
   ladder calibrate --skip-invalid --view people,levels team/`,
 		Args: minArgs(1, "at least one assessment file or folder"),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.paths = args
-			var err error
-			if opts.format, err = g.format(c); err != nil {
-				return err
-			}
-			opts.outDir = opts.format == "csv" && isFolder(opts.out)
-			if opts.views, err = calibrateViews(opts.format, opts.views, c.Flags().Changed("view"), opts.outDir); err != nil {
-				return err
-			}
-			return calibrateRun(opts)
-		},
 	}
 	c.Flags().BoolVar(&opts.skipInvalid, "skip-invalid", false, "leave invalid files out (each is named on stderr) instead of stopping")
 	c.Flags().StringSliceVar(&opts.views, "view", nil, "views to show: "+strings.Join(report.CalibrationViews, ", ")+" (csv: one, default people; all with --out DIR)")
 	c.Flags().StringVar(&opts.out, "out", "", "write to this `file` instead of standard output (csv: a folder, for a file per view)")
 	c.Flags().BoolVar(&opts.anonymize, "anonymize", false, "name raters by role and number (\"Peer 2\") instead of by name")
-	_ = c.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(report.CalibrationViews, cobra.ShellCompDirectiveNoFileComp))
-	return withFormats(c, "table", "json", "csv", "markdown", "html")
+	g.completeFlag(c, "view", cobra.FixedCompletions(report.CalibrationViews, cobra.ShellCompDirectiveNoFileComp))
+	return output(g, c, func(c *cobra.Command, args []string, format string) (*calibrated, error) {
+		opts.paths = args
+		opts.outDir = format == formatCSV && isFolder(opts.out)
+		var err error
+		if opts.views, err = calibrateViews(format, opts.views, c.Flags().Changed("view"), opts.outDir); err != nil {
+			return nil, err
+		}
+		return calibrateRun(opts)
+	},
+		intoFile(g, &opts.out, writeAs(formatTable, func(w io.Writer, style report.Style, c *calibrated) error {
+			return report.RenderCalibration(w, c.r, c.cal, style, c.views)
+		})),
+		intoFile(g, &opts.out, asData(formatJSON, func(c *calibrated) any { return report.CalibrationData(c.r, c.cal) })),
+		writeAs(formatCSV, opts.writeCSV),
+		intoFile(g, &opts.out, writeAs(formatMarkdown, func(w io.Writer, _ report.Style, c *calibrated) error {
+			return report.WriteCalibrationMarkdown(w, c.r, c.cal, c.views)
+		})),
+		intoFile(g, &opts.out, writeAs(formatHTML, func(w io.Writer, _ report.Style, c *calibrated) error {
+			return report.RenderCalibrationHTML(w, report.NewCalibrationPage(c.r, c.cal))
+		})),
+	)
+}
+
+// writeCSV writes the CSV view to standard output or to --out FILE, or,
+// when --out names a folder, each view to a file of its own there
+// (people.csv, raters.csv, ...).
+func (opts *calibrateOptions) writeCSV(w io.Writer, _ report.Style, c *calibrated) error {
+	for _, view := range c.views {
+		write := func(w io.Writer) error { return report.WriteCalibrationCSV(w, c.r, c.cal, view) }
+		path := opts.out
+		if opts.outDir {
+			path = filepath.Join(opts.out, view+".csv")
+		}
+		if path == "" {
+			if err := write(w); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := opts.writeFile(path, write); err != nil {
+			return err
+		}
+		opts.say("wrote " + path)
+	}
+	return nil
 }
 
 // calibrateViews checks --view against the output format: tables and
@@ -134,93 +170,47 @@ func calibrateViews(format string, views []string, given, outDir bool) ([]string
 	return views, nil
 }
 
-func calibrateRun(opts *calibrateOptions) error {
+func calibrateRun(opts *calibrateOptions) (*calibrated, error) {
 	r, err := opts.rubric()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	stderr := opts.env.IO.Err
 	files, problems, err := store.FindFiles(opts.paths)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(files) == 0 && len(problems) == 0 {
-		return &InputError{Err: fmt.Errorf("no assessment files (.yaml, .yml, .json) under %s", strings.Join(opts.paths, ", "))}
+		return nil, &InputError{Err: fmt.Errorf("no assessment files (.yaml, .yml, .json) under %s", strings.Join(opts.paths, ", "))}
 	}
 	read, err := store.ReadSheets(files, r, 0)
 	if err != nil {
-		return &InputError{Err: err}
+		return nil, &InputError{Err: err}
 	}
 	problems = append(problems, read.Problems...)
 	if len(problems) > 0 && !opts.skipInvalid {
 		for _, p := range problems {
-			fmt.Fprintln(stderr, "ladder: "+p.Error())
+			opts.say(p.Error())
 		}
 		them := pluralWord(len(problems), "it", "them")
-		fmt.Fprintf(stderr, "ladder: %d of %d files invalid; fix %s or leave %s out with --skip-invalid\n",
-			len(problems), len(files), them, them)
-		return &SilentError{Code: ExitUsage}
+		opts.say(fmt.Sprintf("%d of %d files invalid; fix %s or leave %s out with --skip-invalid",
+			len(problems), len(files), them, them))
+		return nil, &SilentError{Code: ExitUsage}
 	}
 	for _, p := range problems {
-		fmt.Fprintln(stderr, "ladder: warning: skipped "+p.Error())
+		opts.warn("skipped " + p.Error())
 	}
-	printFileWarnings(stderr, read.Warnings)
+	printFileWarnings(opts.globals, read.Warnings)
 	if len(read.Sheets) == 0 {
-		return &InputError{Err: fmt.Errorf("no valid assessments left to calibrate under %s", strings.Join(opts.paths, ", "))}
+		return nil, &InputError{Err: fmt.Errorf("no valid assessments left to calibrate under %s", strings.Join(opts.paths, ", "))}
 	}
 	cal := assess.Calibrate(r, read.Sheets)
 	for _, n := range cal.Notices {
-		fmt.Fprintln(stderr, "ladder: warning: "+n.String())
+		opts.warn(n.String())
 	}
 	if opts.anonymize {
 		cal.Anonymize(opts.env.seed())
 	}
-	if opts.outDir {
-		for _, view := range opts.views {
-			var b bytes.Buffer
-			if err := report.WriteCalibrationCSV(&b, r, cal, view); err != nil {
-				return err
-			}
-			if err := opts.write(filepath.Join(opts.out, view+".csv"), b.Bytes()); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	var b bytes.Buffer
-	switch opts.format {
-	case "json":
-		err = report.WriteJSON(&b, report.NewCalibrationJSON(r, cal))
-	case "csv":
-		err = report.WriteCalibrationCSV(&b, r, cal, opts.views[0])
-	case "markdown":
-		err = report.WriteCalibrationMarkdown(&b, r, cal, opts.views)
-	case "html":
-		err = report.RenderCalibrationHTML(&b, report.NewCalibrationPage(r, cal))
-	default:
-		style := opts.style()
-		if opts.out != "" {
-			style = report.Style{} // a file gets plain text, as a pipe does
-		}
-		err = report.RenderCalibration(&b, r, cal, style, opts.views)
-	}
-	if err != nil {
-		return err
-	}
-	if opts.out == "" {
-		_, err = opts.env.IO.Out.Write(b.Bytes())
-		return err
-	}
-	return opts.write(opts.out, b.Bytes())
-}
-
-// write writes one output file atomically and says so on stderr.
-func (opts *calibrateOptions) write(path string, data []byte) error {
-	if err := atomicfile.Write(path, data, 0o600); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	fmt.Fprintf(opts.env.IO.Err, "ladder: wrote %s\n", path)
-	return nil
+	return &calibrated{r: r, cal: cal, views: opts.views}, nil
 }
 
 // isFolder reports whether an --out path names a folder: one that exists,
@@ -250,7 +240,7 @@ func (e *Env) seed() uint64 {
 // printFileWarnings prints warnings about many files without drowning the
 // rest: after a few files written for another version of the rubric, the
 // others are counted on one line.
-func printFileWarnings(stderr io.Writer, warnings []assess.Warning) {
+func printFileWarnings(g *globals, warnings []assess.Warning) {
 	const shown = 3
 	otherVersion := 0
 	for _, w := range warnings {
@@ -260,9 +250,9 @@ func printFileWarnings(stderr io.Writer, warnings []assess.Warning) {
 				continue
 			}
 		}
-		fmt.Fprintln(stderr, "ladder: warning: "+w.String())
+		g.warn(w.String())
 	}
 	if more := otherVersion - shown; more > 0 {
-		fmt.Fprintf(stderr, "ladder: warning: %d more %s written for another version of the rubric\n", more, pluralWord(more, "file", "files"))
+		g.warn(fmt.Sprintf("%d more %s written for another version of the rubric", more, pluralWord(more, "file", "files")))
 	}
 }

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/ladderhq/ladder/rubric"
@@ -11,16 +12,19 @@ import (
 // the functions here complete values from the rubric in use (the built-in
 // one, or --rubric FILE when it is already on the command line).
 
+// completeFlag registers f to complete a flag of c. A flag registered twice
+// is a mistake in the command tree, kept in g.setupErrors for the tests
+// to catch.
+func (g *globals) completeFlag(c *cobra.Command, flag string, f cobra.CompletionFunc) {
+	if err := c.RegisterFlagCompletionFunc(flag, f); err != nil {
+		g.setupErrors = append(g.setupErrors, fmt.Errorf("%s --%s: %w", c.CommandPath(), flag, err))
+	}
+}
+
 // registerGlobalCompletions completes the flags every command shares.
-func registerGlobalCompletions(root *cobra.Command) {
-	_ = root.RegisterFlagCompletionFunc("output", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-		formats := c.Annotations[formatsAnnotation]
-		if formats == "" {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		return strings.Split(formats, ","), cobra.ShellCompDirectiveNoFileComp
-	})
-	_ = root.RegisterFlagCompletionFunc("rubric", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+func (g *globals) registerGlobalCompletions(root *cobra.Command) {
+	g.completeFlag(root, "output", completeFormats)
+	g.completeFlag(root, "rubric", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 }

@@ -2,17 +2,25 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/report"
+	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
 )
 
 type diffOptions struct {
 	*globals
 	old, new string
-	format   string
 	force    bool
+}
+
+// diffed is what ladder diff finds.
+type diffed struct {
+	r     *rubric.Rubric
+	d     *assess.Diff
+	files report.DiffFiles
 }
 
 func newDiffCmd(g *globals) *cobra.Command {
@@ -31,49 +39,46 @@ Unicode normal form (one rule for every command: see docs/files.md).`,
 		Example: `  ladder diff examples/senior-gitaly.yaml examples/senior-gitaly-2027.yaml
   ladder diff -o markdown before.yaml after.yaml`,
 		Args: exactArgs(2, "two assessment files, OLD and NEW"),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.old, opts.new = args[0], args[1]
-			var err error
-			if opts.format, err = g.format(c); err != nil {
-				return err
-			}
-			return diffRun(opts)
-		},
 	}
 	c.Flags().BoolVar(&opts.force, "force", false, "compare assessments of two different people")
 	c.ValidArgsFunction = assessmentFiles
-	return withFormats(c, "table", "markdown", "json", "yaml")
+	diffData := func(d *diffed) any { return report.DiffData(d.d, d.files) }
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*diffed, error) {
+		opts.old, opts.new = args[0], args[1]
+		return diffRun(opts)
+	},
+		writeAs(formatTable, func(w io.Writer, style report.Style, d *diffed) error {
+			return report.RenderDiff(w, d.r, d.d, d.files, style)
+		}),
+		writeAs(formatMarkdown, func(w io.Writer, _ report.Style, d *diffed) error {
+			return report.RenderDiffMarkdown(w, d.r, d.d, d.files)
+		}),
+		asData(formatJSON, diffData),
+		asData(formatYAML, diffData),
+	)
 }
 
-func diffRun(opts *diffOptions) error {
+func diffRun(opts *diffOptions) (*diffed, error) {
 	r, err := opts.rubric()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	old, err := opts.readAssessment(opts.old, r)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	new, err := opts.readAssessment(opts.new, r)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !assess.SamePerson(old, new) && !opts.force {
-		return &InputError{Err: fmt.Errorf("%s is about %q and %s about %q; use --force to compare two people", opts.old, old.Person, opts.new, new.Person)}
+		return nil, &InputError{Err: fmt.Errorf("%s is about %q and %s about %q; use --force to compare two people", opts.old, old.Person, opts.new, new.Person)}
 	}
 	if !old.Updated.IsZero() && !new.Updated.IsZero() && new.Updated.Before(old.Updated) {
-		fmt.Fprintf(opts.env.IO.Err, "ladder: warning: %s (%s) is older than %s (%s); the diff reads from the first to the second\n",
-			opts.new, new.Updated.UTC().Format("2006-01-02"), opts.old, old.Updated.UTC().Format("2006-01-02"))
+		opts.warn(fmt.Sprintf("%s (%s) is older than %s (%s); the diff reads from the first to the second",
+			opts.new, new.Updated.UTC().Format("2006-01-02"), opts.old, old.Updated.UTC().Format("2006-01-02")))
 	}
 	scorer := assess.NewScorer(r)
 	d := assess.NewDiff(r, scorer.Score(old), scorer.Score(new))
-	files := report.DiffFiles{Old: opts.old, New: opts.new}
-	w := opts.env.IO.Out
-	switch opts.format {
-	case "json", "yaml":
-		return opts.writeData(opts.format, report.NewDiffJSON(d, files))
-	case "markdown":
-		return report.RenderDiffMarkdown(w, r, d, files)
-	}
-	return report.RenderDiff(w, r, d, files, opts.style())
+	return &diffed{r: r, d: d, files: report.DiffFiles{Old: opts.old, New: opts.new}}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/ladderhq/ladder/internal/prompt"
@@ -19,6 +20,9 @@ type IO struct {
 	Err    io.Writer
 	InTTY  bool
 	OutTTY bool
+	// Width is the terminal's width in cells when stdout is one; 0 when it
+	// is not or cannot say.
+	Width int
 	// The terminal files themselves, for the interactive prompts, which
 	// need file descriptors; nil when not on a terminal.
 	InFile  *os.File
@@ -45,10 +49,16 @@ type Env struct {
 func SystemEnv() *Env {
 	inTTY := term.IsTerminal(int(os.Stdin.Fd()))
 	outTTY := term.IsTerminal(int(os.Stdout.Fd()))
+	width := 0
+	if outTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
+			width = w
+		}
+	}
 	e := &Env{
 		IO: IO{
 			In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
-			InTTY: inTTY, OutTTY: outTTY,
+			InTTY: inTTY, OutTTY: outTTY, Width: width,
 		},
 		Getenv: os.Getenv,
 		Now:    time.Now,
@@ -57,6 +67,28 @@ func SystemEnv() *Env {
 		e.IO.InFile, e.IO.OutFile = os.Stdin, os.Stdout
 	}
 	return e
+}
+
+// pageWidth is how wide output is when it goes to no terminal and COLUMNS
+// does not say: prose wraps there (tables, which are for programs there
+// too, keep each row on one line, whole).
+const pageWidth = 80
+
+// Width is the width output fits: the terminal's, else COLUMNS (a shell
+// sets it, and a pipe into less can keep it), else a page's when the
+// output is no terminal. A terminal that cannot tell its size gets no
+// limit rather than a guess.
+func (e *Env) Width() int {
+	if e.IO.Width > 0 {
+		return e.IO.Width
+	}
+	if n, err := strconv.Atoi(e.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if e.IO.OutTTY {
+		return 0
+	}
+	return pageWidth
 }
 
 // AssessmentStore is where ladder keeps assessments by default:

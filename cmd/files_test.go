@@ -295,6 +295,32 @@ func TestAssessSaveFailureStop(t *testing.T) {
 	}
 }
 
+// A manager's "can't say" that could not be saved is listed like a
+// rating, so that it is not lost.
+func TestAssessSaveFailureStopKeepsCantSay(t *testing.T) {
+	b := newBreakable(t)
+	cantSay := 4 // after the four ratings of the tiny scale
+	s := newSession(t,
+		pt.Select("[1/7] How proficient is Ada in Go?", cantSay),
+		pt.Select("[2/7] How well does Ada test their code?", cantSay),
+		pt.Select("What now?", 1), // go on
+		pt.Select("[3/7] Will Ada join the on-call rotation?", 2),
+		pt.Select("What now?", 2), // stop
+	)
+	s.withHooks(hook{"[2/7]", b.breakIt})
+	flags := []string{"--rubric", tiny, "--person", "Ada", "--role", "manager", "--rater", "Grace", "--current", "none", "--target", "none", "--specialty", "web"}
+	code := s.run(append([]string{"assess", "--out", b.path}, flags...)...)
+	s.script.Done()
+	if code != ExitFailure {
+		t.Fatalf("exit %d; stderr:\n%s", code, s.err.String())
+	}
+	for _, want := range []string{"These 2 answers are not saved", "\n  tests: can't say\n", "\n  on-call: can't say\n"} {
+		if !strings.Contains(s.err.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, s.err.String())
+		}
+	}
+}
+
 // An assessment reached through a symbolic link is updated where it
 // lives; the link stays.
 func TestAssessThroughASymlink(t *testing.T) {

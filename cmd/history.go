@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/store"
@@ -13,9 +14,22 @@ import (
 type historyOptions struct {
 	*globals
 	person string
-	format string
 	role   string
 }
+
+// histories is what ladder history finds: one person's history, or the
+// list of the people stored (people is nil then only for one person).
+type histories struct {
+	r       *rubric.Rubric
+	history *assess.History
+	empty   string // why the history shows nothing, when --role left nothing
+	people  []report.PersonSummary
+	dir     string
+	invalid []error
+}
+
+// afterwards reports the files that could not be read, after the rest.
+func (h *histories) afterwards() error { return invalidFiles(h.invalid) }
 
 func newHistoryCmd(g *globals) *cobra.Command {
 	opts := &historyOptions{globals: g}
@@ -45,51 +59,56 @@ then 2.`,
 			}
 			return nil
 		},
-		RunE: func(c *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.person = args[0]
-			}
-			var err error
-			if opts.format, err = g.format(c); err != nil {
-				return err
-			}
-			if opts.role != "" && !validRoleName(opts.role) {
-				return usageErrorf("--role must be self, manager or peer, not %q", opts.role)
-			}
-			return historyRun(opts)
-		},
 	}
 	c.Flags().StringVar(&opts.role, "role", "", "only the assessments by raters in this `role`: self, manager or peer")
-	_ = c.RegisterFlagCompletionFunc("role", cobra.FixedCompletions([]string{"self", "manager", "peer"}, cobra.ShellCompDirectiveNoFileComp))
+	g.completeFlag(c, "role", completeRoles)
 	c.ValidArgsFunction = onlyFirstArg(g.completePeople)
-	return withFormats(c, "table", "json", "yaml")
-}
-
-func validRoleName(s string) bool {
-	for _, r := range assess.Roles {
-		if string(r) == s {
-			return true
+	data := func(h *histories) any {
+		if h.history != nil {
+			return report.HistoryData(h.r, h.history)
 		}
+		return map[string]any{"people": h.people}
 	}
-	return false
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*histories, error) {
+		if len(args) == 1 {
+			opts.person = args[0]
+		}
+		if opts.role != "" {
+			if _, err := parseRole("role", opts.role); err != nil {
+				return nil, err
+			}
+		}
+		return historyRun(opts)
+	},
+		writeAs(formatTable, func(w io.Writer, style report.Style, h *histories) error {
+			switch {
+			case h.history != nil:
+				return report.RenderHistory(w, h.r, h.history, style, report.HistoryOptions{Sparkline: opts.env.IO.OutTTY, Empty: h.empty})
+			case len(h.people) == 0 && len(h.invalid) == 0:
+				return report.Printf(w, style, "No assessments stored yet in %s.\nladder assess saves them there.", h.dir)
+			}
+			return report.RenderPeople(w, h.people, style)
+		}),
+		asData(formatJSON, data),
+		asData(formatYAML, data),
+	)
 }
 
-func historyRun(opts *historyOptions) error {
+func historyRun(opts *historyOptions) (*histories, error) {
 	r, err := opts.rubric()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	stored, err := opts.env.AssessmentStore()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	people, problems, err := stored.People()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	w := opts.env.IO.Out
 	if opts.person == "" && len(people) != 1 {
-		return listPeople(opts, r, stored, people, problems)
+		return listPeople(r, stored, people, problems), nil
 	}
 	folder := ""
 	if opts.person == "" {
@@ -97,11 +116,11 @@ func historyRun(opts *historyOptions) error {
 	} else if f, ok := stored.Lookup(opts.person); ok {
 		folder = f
 	} else {
-		return &InputError{Err: fmt.Errorf("no stored assessments of %q in %s (ladder history lists the people stored)", opts.person, stored.Dir)}
+		return nil, &InputError{Err: fmt.Errorf("no stored assessments of %q in %s (ladder history lists the people stored)", opts.person, stored.Dir)}
 	}
 	h, err := stored.History(folder, r)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if opts.person == "" {
 		h.Invalid = append(problems, h.Invalid...)
@@ -118,62 +137,23 @@ func historyRun(opts *historyOptions) error {
 		h.Entries = kept
 	}
 	for _, warn := range h.Warnings {
-		fmt.Fprintln(opts.env.IO.Err, "ladder: warning: "+warn.String())
+		opts.warn(warn.String())
 	}
-	switch opts.format {
-	case "json", "yaml":
-		err = opts.writeData(opts.format, report.NewHistoryJSON(r, h))
-	default:
-		err = report.RenderHistory(w, r, h, opts.style(), report.HistoryOptions{Sparkline: opts.env.IO.OutTTY, Empty: empty})
-	}
-	if err != nil {
-		return err
-	}
-	return reportInvalid(opts.globals, h.Invalid)
+	return &histories{r: r, history: h, empty: empty, invalid: h.Invalid}, nil
 }
 
 // listPeople lists everyone in the store with their latest fit level. A
 // folder that cannot be read is named after the others are listed.
-func listPeople(opts *historyOptions, r *rubric.Rubric, stored store.Folder, people []string, problems []error) error {
-	w := opts.env.IO.Out
-	summaries := []report.PersonSummary{}
-	invalid := problems
+func listPeople(r *rubric.Rubric, stored store.Folder, people []string, problems []error) *histories {
+	out := &histories{r: r, people: []report.PersonSummary{}, dir: stored.Dir, invalid: problems}
 	for _, folder := range people {
 		h, err := stored.History(folder, r)
 		if err != nil {
-			invalid = append(invalid, err)
+			out.invalid = append(out.invalid, err)
 			continue
 		}
-		invalid = append(invalid, h.Invalid...)
-		summaries = append(summaries, report.NewPersonSummary(folder, h))
+		out.invalid = append(out.invalid, h.Invalid...)
+		out.people = append(out.people, report.NewPersonSummary(folder, h))
 	}
-	switch opts.format {
-	case "json", "yaml":
-		return joinErr(opts.writeData(opts.format, map[string]any{"people": summaries}), reportInvalid(opts.globals, invalid))
-	}
-	if len(people) == 0 && len(invalid) == 0 {
-		fmt.Fprintf(w, "No assessments stored yet in %s.\nladder assess saves them there.\n", stored.Dir)
-		return nil
-	}
-	return joinErr(report.RenderPeople(w, summaries, opts.style()), reportInvalid(opts.globals, invalid))
-}
-
-// reportInvalid prints one located line per file that could not be read;
-// the command then exits 2, like any other invalid input, after showing
-// everything that could be read.
-func reportInvalid(g *globals, invalid []error) error {
-	for _, err := range invalid {
-		fmt.Fprintln(g.env.IO.Err, "ladder: "+err.Error())
-	}
-	if len(invalid) > 0 {
-		return &SilentError{Code: ExitUsage}
-	}
-	return nil
-}
-
-func joinErr(first, second error) error {
-	if first != nil {
-		return first
-	}
-	return second
+	return out
 }

@@ -3,10 +3,12 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/doc"
 	"github.com/ladderhq/ladder/internal/store"
+	"github.com/ladderhq/ladder/report"
 	"github.com/spf13/cobra"
 )
 
@@ -37,22 +39,28 @@ until the file is migrated.`,
   ladder --rubric ladder-v2.yaml migrate old.yaml --out new.yaml`,
 		Args:              exactArgs(1, "one assessment file"),
 		ValidArgsFunction: onlyFirstArg(assessmentFiles),
-		RunE: func(_ *cobra.Command, args []string) error {
-			opts.file = args[0]
-			if opts.out == "" {
-				opts.out = opts.file
-			}
-			return migrateRun(opts)
-		},
 	}
 	c.Flags().StringVar(&opts.out, "out", "", "write the migrated assessment to this `file` instead of in place")
-	return c
+	// The assessment keeps its file's format; what migrate prints is a
+	// line for people.
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (string, error) {
+		opts.file = args[0]
+		if opts.out == "" {
+			opts.out = opts.file
+		}
+		return migrateRun(opts)
+	},
+		writeAs(formatTable, func(w io.Writer, style report.Style, line string) error {
+			return report.Printf(w, style, "%s", line)
+		}),
+	)
 }
 
-func migrateRun(opts *migrateOptions) error {
+// migrateRun migrates the file and says what it did, in a line.
+func migrateRun(opts *migrateOptions) (string, error) {
 	r, err := opts.rubric()
 	if err != nil {
-		return err
+		return "", err
 	}
 	inPlace := samePath(opts.out, opts.file)
 	var sess *store.Session
@@ -60,30 +68,29 @@ func migrateRun(opts *migrateOptions) error {
 		// Held from before it is read until it is written: never while an
 		// assessment session has it open, never two migrations at once.
 		if sess, err = store.Resume(opts.file); err != nil {
-			return fileError(err)
+			return "", fileError(err)
 		}
 		defer sess.Close()
 	}
 	data, err := doc.ReadFile(opts.file, doc.MaxFileSize)
 	if err != nil {
-		return err
+		return "", err
 	}
 	a, warnings, err := assess.Parse(opts.file, data, r, assess.Options{Migrate: true})
 	if err != nil {
-		return err
+		return "", err
 	}
 	counts := map[assess.WarningKind]int{}
 	for _, w := range warnings {
 		counts[w.Kind]++
 		if w.Kind != assess.OtherVersion {
-			fmt.Fprintln(opts.env.IO.Err, "ladder: "+w.WithoutHint())
+			opts.say(w.WithoutHint())
 		}
 	}
 	from := a.Rubric.Version
 	changed := from != r.Version || counts[assess.Renamed] > 0 || counts[assess.Retired] > 0
 	if !changed && inPlace {
-		_, err := fmt.Fprintf(opts.env.IO.Out, "%s: already up to date with rubric %q version %s\n", opts.file, r.ID, r.Version)
-		return err
+		return fmt.Sprintf("%s: already up to date with rubric %q version %s", opts.file, r.ID, r.Version), nil
 	}
 	a.Rubric.Version = r.Version
 	if inPlace {
@@ -94,22 +101,19 @@ func migrateRun(opts *migrateOptions) error {
 	if err := fileError(err); err != nil {
 		var input *InputError
 		if errors.As(err, &input) {
-			return err
+			return "", err
 		}
-		return fmt.Errorf("cannot write %s: %s", opts.out, saveCause(err))
+		return "", fmt.Errorf("cannot write %s: %s", opts.out, saveCause(err))
 	}
 	ratings := fmt.Sprintf("%d %s", len(a.Ratings), pluralWord(len(a.Ratings), "rating", "ratings"))
 	changes := fmt.Sprintf("%s, %d renamed, %d kept under retired", ratings, counts[assess.Renamed], counts[assess.Retired])
-	w := opts.env.IO.Out
 	switch {
 	case !changed:
-		_, err = fmt.Fprintf(w, "%s: copied from %s, already up to date with rubric %q version %s: %s\n", opts.out, opts.file, r.ID, r.Version, ratings)
+		return fmt.Sprintf("%s: copied from %s, already up to date with rubric %q version %s: %s", opts.out, opts.file, r.ID, r.Version, ratings), nil
 	case from == r.Version:
-		_, err = fmt.Fprintf(w, "%s: updated for version %s of rubric %q: %s\n", opts.out, r.Version, r.ID, changes)
-	default:
-		_, err = fmt.Fprintf(w, "%s: migrated from version %s to %s of rubric %q: %s\n", opts.out, from, r.Version, r.ID, changes)
+		return fmt.Sprintf("%s: updated for version %s of rubric %q: %s", opts.out, r.Version, r.ID, changes), nil
 	}
-	return err
+	return fmt.Sprintf("%s: migrated from version %s to %s of rubric %q: %s", opts.out, from, r.Version, r.ID, changes), nil
 }
 
 // fileError makes a file that another ladder has open, or that is not a

@@ -1,10 +1,9 @@
 package cmd
 
 import (
-	"fmt"
+	"io"
 
 	"github.com/ladderhq/ladder/assess"
-	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/report"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
@@ -12,10 +11,14 @@ import (
 
 type planOptions struct {
 	*globals
-	file        string
-	format      string
 	target      string
 	specialties []string
+}
+
+// planned is what ladder plan finds.
+type planned struct {
+	r *rubric.Rubric
+	p *assess.Plan
 }
 
 func newPlanCmd(g *globals) *cobra.Command {
@@ -41,66 +44,25 @@ A target that is met already is said plainly, with exit code 0.`,
   ladder plan --target senior --specialty gitaly examples/go-only.yaml
   ladder plan -o markdown examples/senior-gitaly.yaml > plan.md`,
 		Args: exactArgs(1, "one assessment file"),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.file = args[0]
-			var err error
-			if opts.format, err = g.format(c); err != nil {
-				return err
-			}
-			return planRun(opts)
-		},
 	}
-	c.Flags().StringVar(&opts.target, "target", "", "the target `level` id (default: see above)")
-	c.Flags().StringSliceVar(&opts.specialties, "specialty", nil, "also plan for this specialty `id` (repeatable)")
-	_ = c.RegisterFlagCompletionFunc("target", g.completeFrom(levelIDs))
-	_ = c.RegisterFlagCompletionFunc("specialty", g.completeFrom(specialtyIDs))
+	g.targetFlags(c, &opts.target, &opts.specialties,
+		"the target `level` id (default: see above)", "also plan for this specialty `id` (repeatable)")
 	c.ValidArgsFunction = onlyFirstArg(assessmentFiles)
-	return withFormats(c, "table", "markdown", "json", "yaml")
-}
-
-func planRun(opts *planOptions) error {
-	r, p, err := opts.planFor(opts.file, opts.target, opts.specialties)
-	if err != nil {
-		return err
-	}
-	w := opts.env.IO.Out
-	switch opts.format {
-	case "json", "yaml":
-		return opts.writeData(opts.format, report.NewPlanJSON(r, p))
-	case "markdown":
-		return report.RenderPlanMarkdown(w, r, p)
-	}
-	return report.RenderPlan(w, r, p, opts.style())
-}
-
-// planFor scores the assessment in path and plans towards target (a level
-// id, or "" for the default) and the given specialties; plan and report
-// both start here.
-func (g *globals) planFor(path, target string, specialties []string) (*rubric.Rubric, *assess.Plan, error) {
-	r, err := g.rubric()
-	if err != nil {
-		return nil, nil, err
-	}
-	a, err := g.readAssessment(path, r)
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := assess.NewPlan(r, assess.Score(r, a), assess.PlanOptions{Target: target, Specialties: specialties})
-	if err != nil {
-		return nil, nil, &InputError{Err: err}
-	}
-	return r, p, nil
-}
-
-// readAssessment loads one assessment file against r and prints its
-// warnings (another version of the rubric, old criterion ids) on stderr.
-func (g *globals) readAssessment(path string, r *rubric.Rubric) (*assess.Assessment, error) {
-	a, warnings, err := store.Load(path, r)
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range warnings {
-		fmt.Fprintln(g.env.IO.Err, "ladder: warning: "+w.String())
-	}
-	return a, nil
+	planData := func(pl *planned) any { return report.PlanData(pl.r, pl.p) }
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*planned, error) {
+		r, p, err := opts.planFor(args[0], opts.target, opts.specialties)
+		if err != nil {
+			return nil, err
+		}
+		return &planned{r: r, p: p}, nil
+	},
+		writeAs(formatTable, func(w io.Writer, style report.Style, pl *planned) error {
+			return report.RenderPlan(w, pl.r, pl.p, style)
+		}),
+		writeAs(formatMarkdown, func(w io.Writer, _ report.Style, pl *planned) error {
+			return report.RenderPlanMarkdown(w, pl.r, pl.p)
+		}),
+		asData(formatJSON, planData),
+		asData(formatYAML, planData),
+	)
 }

@@ -1,18 +1,14 @@
 package cmd
 
 import (
-	"bytes"
-	"fmt"
+	"io"
 
-	"github.com/ladderhq/ladder/internal/atomicfile"
 	"github.com/ladderhq/ladder/report"
 	"github.com/spf13/cobra"
 )
 
 type reportOptions struct {
 	*globals
-	file        string
-	format      string
 	out         string
 	target      string
 	specialties []string
@@ -41,50 +37,23 @@ charts the themes over the target level's items and the specialties shown
 		Example: `  ladder report examples/senior-gitaly.yaml --out priya.html
   ladder report -o markdown examples/go-only.yaml`,
 		Args: exactArgs(1, "one assessment file"),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.file = args[0]
-			var err error
-			if opts.format, err = g.format(c); err != nil {
-				return err
-			}
-			if opts.gaps < 1 {
-				return usageErrorf("--gaps must be 1 or more, not %d", opts.gaps)
-			}
-			return reportRun(opts)
-		},
 	}
 	c.Flags().StringVar(&opts.out, "out", "", "write the report to this `file` instead of standard output")
-	c.Flags().StringVar(&opts.target, "target", "", "the target `level` id (default: as ladder plan)")
-	c.Flags().StringSliceVar(&opts.specialties, "specialty", nil, "also show this specialty `id` (repeatable)")
-	_ = c.RegisterFlagCompletionFunc("target", g.completeFrom(levelIDs))
-	_ = c.RegisterFlagCompletionFunc("specialty", g.completeFrom(specialtyIDs))
+	g.targetFlags(c, &opts.target, &opts.specialties,
+		"the target `level` id (default: as ladder plan)", "also show this specialty `id` (repeatable)")
 	c.ValidArgsFunction = onlyFirstArg(assessmentFiles)
 	c.Flags().IntVar(&opts.gaps, "gaps", report.DefaultPageGaps, "plan items to show")
-	return withFormats(c, "html", "markdown")
-}
-
-func reportRun(opts *reportOptions) error {
-	r, p, err := opts.planFor(opts.file, opts.target, opts.specialties)
-	if err != nil {
-		return err
-	}
-	page := report.NewPage(r, p, report.PageOptions{File: opts.file, Gaps: opts.gaps})
-	var b bytes.Buffer
-	if opts.format == "markdown" {
-		err = report.RenderMarkdown(&b, page)
-	} else {
-		err = report.RenderHTML(&b, page)
-	}
-	if err != nil {
-		return err
-	}
-	if opts.out == "" {
-		_, err = opts.env.IO.Out.Write(b.Bytes())
-		return err
-	}
-	if err := atomicfile.Write(opts.out, b.Bytes(), 0o600); err != nil {
-		return fmt.Errorf("cannot write the report: %w", err)
-	}
-	fmt.Fprintf(opts.env.IO.Err, "ladder: wrote %s\n", opts.out)
-	return nil
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*report.Page, error) {
+		if opts.gaps < 1 {
+			return nil, usageErrorf("--gaps must be 1 or more, not %d", opts.gaps)
+		}
+		r, p, err := opts.planFor(args[0], opts.target, opts.specialties)
+		if err != nil {
+			return nil, err
+		}
+		return report.NewPage(r, p, report.PageOptions{File: args[0], Gaps: opts.gaps}), nil
+	},
+		intoFile(g, &opts.out, writeAs(formatHTML, func(w io.Writer, _ report.Style, pg *report.Page) error { return report.RenderHTML(w, pg) })),
+		intoFile(g, &opts.out, writeAs(formatMarkdown, func(w io.Writer, _ report.Style, pg *report.Page) error { return report.RenderMarkdown(w, pg) })),
+	)
 }

@@ -4,6 +4,7 @@
 package cmd
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -24,39 +25,59 @@ func Main() int {
 // Run runs ladder with these arguments and returns the exit code. All the
 // mapping from errors to exit codes and messages happens here.
 func Run(env *Env, args []string) int {
-	root := NewRootCmd(env)
+	g := &globals{env: env, out: newOutput(env.IO.Out)}
+	root := newRoot(g)
 	root.SetArgs(args)
 	root.SetIn(env.IO.In)
-	root.SetOut(env.IO.Out)
+	root.SetOut(g.out)
 	root.SetErr(env.IO.Err)
 	cmd, err := root.ExecuteC()
+	// Standard output is written once, before any error line.
+	if flushErr := g.out.Flush(); flushErr != nil && err == nil {
+		err = fmt.Errorf("cannot write the output: %w", flushErr)
+	}
 	if err == nil {
 		return ExitOK
 	}
 	code := exitCode(err)
-	if msg := err.Error(); msg != "" {
+	var lines []string
+	if multi, ok := err.(interface{ Lines() []string }); ok {
+		lines = multi.Lines()
+	} else if msg := strings.TrimSpace(err.Error()); msg != "" {
 		var usage *UsageError
 		if (errors.As(err, &usage) || isCobraUsageError(err)) && cmd != nil {
 			msg += fmt.Sprintf(" (see '%s --help')", cmd.CommandPath())
 		}
-		fmt.Fprintln(env.IO.Err, "ladder: "+strings.TrimSpace(msg))
+		lines = []string{"ladder: " + msg}
+	}
+	for _, line := range lines {
+		printErrLine(env.IO.Err, line)
 	}
 	return code
 }
 
 // globals are the flags every command shares, and what they lead to.
 type globals struct {
-	env        *Env
+	env *Env
+	// out is standard output, buffered: commands write their output here
+	// and Run flushes it once.
+	out        *bufio.Writer
 	rubricPath string
 	output     string
 	noColor    bool
 
 	loaded *rubric.Rubric
+	// setupErrors are mistakes made while building the command tree
+	// (a flag completed twice); tests check there are none.
+	setupErrors []error
 }
 
 // NewRootCmd builds the whole command tree.
 func NewRootCmd(env *Env) *cobra.Command {
-	g := &globals{env: env}
+	return newRoot(&globals{env: env, out: newOutput(env.IO.Out)})
+}
+
+func newRoot(g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "ladder",
 		Short: "Career-ladder self-assessment: which level, which specialties, what is missing",
@@ -69,6 +90,12 @@ loads any other ladder written as a rubric file.` + "\n" + exitCodesHelp,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	// -o is checked here, once for every command, against the formats the
+	// command declares; a command that declares none takes no -o.
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		_, err := g.format(c)
+		return err
+	}
 	// Every command's help ends with the exit codes; the root's Long holds
 	// them already, so that the man pages carry them too.
 	root.SetHelpTemplate(root.HelpTemplate() + `{{if .HasParent}}` + exitCodesHelp + `{{end}}`)
@@ -77,7 +104,7 @@ loads any other ladder written as a rubric file.` + "\n" + exitCodesHelp,
 	pf.StringVar(&g.rubricPath, "rubric", "", "use this rubric `file` instead of the built-in one")
 	pf.StringVarP(&g.output, "output", "o", "", "output `format`: table, json, yaml, ... (each command lists its own)")
 	pf.BoolVar(&g.noColor, "no-color", false, "no colour in the output (NO_COLOR is honoured too)")
-	registerGlobalCompletions(root)
+	g.registerGlobalCompletions(root)
 
 	root.AddCommand(
 		newAssessCmd(g),
@@ -122,42 +149,7 @@ func (g *globals) rubric() (*rubric.Rubric, error) {
 // style is how tables look on this output.
 func (g *globals) style() report.Style {
 	color := g.env.IO.OutTTY && !g.noColor && g.env.Getenv("NO_COLOR") == "" && g.env.Getenv("TERM") != "dumb"
-	return report.Style{Color: color, Borders: g.env.IO.OutTTY}
-}
-
-// formatsAnnotation lists a command's output formats, first the default;
-// shell completion of -o reads it too.
-const formatsAnnotation = "ladder/formats"
-
-func withFormats(c *cobra.Command, formats ...string) *cobra.Command {
-	if c.Annotations == nil {
-		c.Annotations = map[string]string{}
-	}
-	c.Annotations[formatsAnnotation] = strings.Join(formats, ",")
-	return c
-}
-
-// format is the output format chosen for c, checked against the formats
-// it offers.
-func (g *globals) format(c *cobra.Command) (string, error) {
-	formats := strings.Split(c.Annotations[formatsAnnotation], ",")
-	if g.output == "" {
-		return formats[0], nil
-	}
-	for _, f := range formats {
-		if f == g.output {
-			return f, nil
-		}
-	}
-	return "", usageErrorf("%s cannot write %q output (use %s)", c.CommandPath(), g.output, strings.Join(formats, ", "))
-}
-
-// writeData writes v in a data format: json or yaml.
-func (g *globals) writeData(format string, v any) error {
-	if format == "yaml" {
-		return report.WriteYAML(g.env.IO.Out, v)
-	}
-	return report.WriteJSON(g.env.IO.Out, v)
+	return report.Style{Color: color, Borders: g.env.IO.OutTTY, Width: g.env.Width()}
 }
 
 // exactArgs is cobra.ExactArgs with a usage error that names what is missing.
@@ -178,11 +170,4 @@ func minArgs(n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/ladderhq/ladder/internal/doc"
 	"github.com/ladderhq/ladder/report"
@@ -29,22 +30,21 @@ func newRubricListCmd(g *globals) *cobra.Command {
 		Use:   "list",
 		Short: "List the levels and specialties of the rubric",
 		Args:  exactArgs(0, "no arguments"),
-		RunE: func(c *cobra.Command, _ []string) error {
-			format, err := g.format(c)
-			if err != nil {
-				return err
-			}
-			r, err := g.rubric()
-			if err != nil {
-				return err
-			}
-			if format != "table" {
-				return g.writeData(format, report.NewRubricSummary(r))
-			}
-			return report.RenderRubricList(g.env.IO.Out, r, g.style())
-		},
 	}
-	return withFormats(c, "table", "json", "yaml")
+	data := func(r *rubric.Rubric) any { return report.RubricData(r) }
+	return output(g, c, func(*cobra.Command, []string, string) (*rubric.Rubric, error) { return g.rubric() },
+		writeAs(formatTable, func(w io.Writer, style report.Style, r *rubric.Rubric) error {
+			return report.RenderRubricList(w, r, style)
+		}),
+		asData(formatJSON, data),
+		asData(formatYAML, data),
+	)
+}
+
+// shown is an element of the rubric, found by ladder rubric show.
+type shown struct {
+	r *rubric.Rubric
+	s *report.Show
 }
 
 func newRubricShowCmd(g *globals) *cobra.Command {
@@ -59,26 +59,25 @@ criterion (with its source references) or a theme.`,
   ladder rubric show base-language`,
 		Args:              exactArgs(1, "one id"),
 		ValidArgsFunction: onlyFirstArg(g.completeFrom(elementIDs)),
-		RunE: func(c *cobra.Command, args []string) error {
-			format, err := g.format(c)
-			if err != nil {
-				return err
-			}
-			r, err := g.rubric()
-			if err != nil {
-				return err
-			}
-			v, err := report.NewShow(r, args[0])
-			if err != nil {
-				return &InputError{Err: err}
-			}
-			if format != "table" {
-				return g.writeData(format, v)
-			}
-			return report.RenderShow(g.env.IO.Out, r, v, g.style())
-		},
 	}
-	return withFormats(c, "table", "json", "yaml")
+	data := func(s *shown) any { return s.s }
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*shown, error) {
+		r, err := g.rubric()
+		if err != nil {
+			return nil, err
+		}
+		v, err := report.NewShow(r, args[0])
+		if err != nil {
+			return nil, &InputError{Err: err}
+		}
+		return &shown{r: r, s: v}, nil
+	},
+		writeAs(formatTable, func(w io.Writer, style report.Style, s *shown) error {
+			return report.RenderShow(w, s.r, s.s, style)
+		}),
+		asData(formatJSON, data),
+		asData(formatYAML, data),
+	)
 }
 
 func newRubricExportCmd(g *globals) *cobra.Command {
@@ -89,19 +88,12 @@ func newRubricExportCmd(g *globals) *cobra.Command {
 always as lists (sources, specialties). The output is itself a valid rubric:
 a good start for a ladder of your own.`,
 		Args: exactArgs(0, "no arguments"),
-		RunE: func(c *cobra.Command, _ []string) error {
-			format, err := g.format(c)
-			if err != nil {
-				return err
-			}
-			r, err := g.rubric()
-			if err != nil {
-				return err
-			}
-			return g.writeData(format, rubric.Export(r))
-		},
 	}
-	return withFormats(c, "yaml", "json")
+	data := func(r *rubric.Rubric) any { return rubric.Export(r) }
+	return output(g, c, func(*cobra.Command, []string, string) (*rubric.Rubric, error) { return g.rubric() },
+		asData(formatYAML, data),
+		asData(formatJSON, data),
+	)
 }
 
 type validateOptions struct {
@@ -121,49 +113,51 @@ and group cycles, unknown fields. Every problem is reported on its own line
 with the file, line and column; the exit code is 2 when there is any.
 
 With --source, also check that the rubric accounts for every list item of
-the Markdown page it was written from (see the README for the reference
+the Markdown page it was written from (docs/formats.md gives the reference
 rule), and that every reference it makes exists on the page.`,
 		Example: `  ladder rubric validate my-ladder.yaml
   ladder rubric validate my-ladder.yaml --source job-family.md`,
 		Args:              exactArgs(1, "one rubric file"),
 		ValidArgsFunction: onlyFirstArg(assessmentFiles),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.file = args[0]
-			return validateRun(opts)
-		},
 	}
 	c.Flags().StringVar(&opts.source, "source", "", "Markdown `page` the rubric must account for, item by item")
-	_ = c.RegisterFlagCompletionFunc("source", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	g.completeFlag(c, "source", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"md", "markdown", "txt"}, cobra.ShellCompDirectiveFilterFileExt
 	})
-	return c
+	// Problems are lines on stderr, the verdict a line for people.
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*rubric.Rubric, error) {
+		opts.file = args[0]
+		return validateRun(opts)
+	},
+		writeAs(formatTable, func(w io.Writer, style report.Style, r *rubric.Rubric) error {
+			return report.Printf(w, style, "%s: valid rubric %q version %s: %d levels, %d specialties, %d criteria, %d groups",
+				opts.file, r.ID, r.Version, len(r.Levels), len(r.Specialties), len(r.Criteria), len(r.Groups))
+		}),
+	)
 }
 
-func validateRun(opts *validateOptions) error {
-	errw := opts.env.IO.Err
+func validateRun(opts *validateOptions) (*rubric.Rubric, error) {
 	data, err := doc.ReadFile(opts.file, doc.MaxFileSize)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r, err := rubric.Parse(opts.file, data)
 	var invalid *rubric.ValidationError
 	if errors.As(err, &invalid) {
 		for _, p := range invalid.Problems {
-			fmt.Fprintln(errw, p.Error())
+			printErrLine(opts.env.IO.Err, p.Error())
 		}
-		return &SilentError{Code: ExitUsage}
+		return nil, &SilentError{Code: ExitUsage}
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if opts.source != "" {
 		if err := checkSource(opts, r); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	_, err = fmt.Fprintf(opts.env.IO.Out, "%s: valid rubric %q version %s: %d levels, %d specialties, %d criteria, %d groups\n",
-		opts.file, r.ID, r.Version, len(r.Levels), len(r.Specialties), len(r.Criteria), len(r.Groups))
-	return err
+	return r, nil
 }
 
 // checkSource reports the list items of the source page the rubric leaves
@@ -188,7 +182,7 @@ func checkSource(opts *validateOptions, r *rubric.Rubric) error {
 		bad = append(bad, fmt.Sprintf("%s:%d: list item %q is not accounted for (cite it on a criterion or group, or list it in not_assessed)", opts.source, it.Line, it.Ref))
 	}
 	for _, line := range bad {
-		fmt.Fprintln(opts.env.IO.Err, line)
+		printErrLine(opts.env.IO.Err, line)
 	}
 	if len(bad) > 0 {
 		return &SilentError{Code: ExitUsage}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"io"
 	"os"
 
 	"github.com/ladderhq/ladder/internal/doc"
@@ -10,14 +11,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type rubricDiffOptions struct {
-	*globals
-	a, b   string
-	format string
+// rubricDiffed is what ladder rubric diff finds: what one level asks beyond
+// another (levels), or what changed between two rubric files (files).
+type rubricDiffed struct {
+	r, oldR, newR *rubric.Rubric
+	levels        *rubricdiff.LevelDiff
+	files         *rubricdiff.FileDiff
 }
 
 func newRubricDiffCmd(g *globals) *cobra.Command {
-	opts := &rubricDiffOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "diff A B",
 		Short: "What one level asks beyond another, or what changed between two rubric files",
@@ -36,16 +38,29 @@ migrate' carries the ratings of renamed criteria over.`,
   ladder rubric diff ladder-v1.yaml ladder-v2.yaml`,
 		Args:              exactArgs(2, "two level ids, or two rubric files"),
 		ValidArgsFunction: g.completeFrom(levelIDs),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.a, opts.b = args[0], args[1]
-			var err error
-			if opts.format, err = g.format(c); err != nil {
-				return err
-			}
-			return rubricDiffRun(opts)
-		},
 	}
-	return withFormats(c, "table", "json", "markdown")
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*rubricDiffed, error) {
+		return rubricDiffRun(g, args[0], args[1])
+	},
+		writeAs(formatTable, func(w io.Writer, style report.Style, d *rubricDiffed) error {
+			if d.files != nil {
+				return report.RenderRubricDiff(w, d.oldR, d.newR, d.files, style)
+			}
+			return report.RenderLevelDiff(w, d.r, d.levels, style)
+		}),
+		asData(formatJSON, func(d *rubricDiffed) any {
+			if d.files != nil {
+				return report.RubricDiffData(d.files)
+			}
+			return report.LevelDiffData(d.r, d.levels)
+		}),
+		writeAs(formatMarkdown, func(w io.Writer, _ report.Style, d *rubricDiffed) error {
+			if d.files != nil {
+				return report.RenderRubricDiffMarkdown(w, d.oldR, d.newR, d.files)
+			}
+			return report.RenderLevelDiffMarkdown(w, d.r, d.levels)
+		}),
+	)
 }
 
 func isFile(path string) bool {
@@ -53,41 +68,29 @@ func isFile(path string) bool {
 	return err == nil && !fi.IsDir()
 }
 
-func rubricDiffRun(opts *rubricDiffOptions) error {
-	w := opts.env.IO.Out
-	if isFile(opts.a) || isFile(opts.b) {
-		oldR, err := loadRubricFile(opts.a)
+// rubricDiffRun compares two rubric files when either argument is one,
+// else two levels of the rubric in use.
+func rubricDiffRun(g *globals, a, b string) (*rubricDiffed, error) {
+	if isFile(a) || isFile(b) {
+		oldR, err := loadRubricFile(a)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		newR, err := loadRubricFile(opts.b)
+		newR, err := loadRubricFile(b)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		d := rubricdiff.Files(oldR, newR, opts.a, opts.b)
-		switch opts.format {
-		case "json":
-			return opts.writeData("json", report.NewRubricDiffJSON(d))
-		case "markdown":
-			return report.RenderRubricDiffMarkdown(w, oldR, newR, d)
-		}
-		return report.RenderRubricDiff(w, oldR, newR, d, opts.style())
+		return &rubricDiffed{oldR: oldR, newR: newR, files: rubricdiff.Files(oldR, newR, a, b)}, nil
 	}
-	r, err := opts.rubric()
+	r, err := g.rubric()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	d, err := rubricdiff.Levels(r, opts.a, opts.b)
+	d, err := rubricdiff.Levels(r, a, b)
 	if err != nil {
-		return &InputError{Err: err}
+		return nil, &InputError{Err: err}
 	}
-	switch opts.format {
-	case "json":
-		return opts.writeData("json", report.NewLevelDiffJSON(r, d))
-	case "markdown":
-		return report.RenderLevelDiffMarkdown(w, r, d)
-	}
-	return report.RenderLevelDiff(w, r, d, opts.style())
+	return &rubricDiffed{r: r, levels: d}, nil
 }
 
 func loadRubricFile(path string) (*rubric.Rubric, error) {

@@ -1,13 +1,13 @@
 package cmd
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
-	"github.com/ladderhq/ladder/internal/atomicfile"
 	"github.com/ladderhq/ladder/internal/doc"
+	"github.com/ladderhq/ladder/report"
 	"github.com/ladderhq/ladder/rubric/importer"
 	"github.com/ladderhq/ladder/rubric/importer/draft"
 	"github.com/spf13/cobra"
@@ -15,9 +15,15 @@ import (
 
 type importOptions struct {
 	*globals
-	file   string
-	out    string
-	track  string
+	file  string
+	out   string
+	track string
+}
+
+// imported is a draft rubric, and the format it is written in: -o's, else
+// JSON for a .json --out, else YAML.
+type imported struct {
+	res    *importer.Result
 	format string
 }
 
@@ -51,63 +57,68 @@ is listed on standard error.`,
 		ValidArgsFunction: onlyFirstArg(func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return []string{"md", "markdown", "yml", "yaml"}, cobra.ShellCompDirectiveFilterFileExt
 		}),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.file = args[0]
-			var err error
-			if opts.format, err = g.format(c); err != nil {
-				return err
-			}
-			if g.output == "" && strings.EqualFold(filepath.Ext(opts.out), ".json") {
-				opts.format = "json"
-			}
-			return importRun(opts)
-		},
 	}
 	c.Flags().StringVar(&opts.out, "out", "", "write the draft rubric to this `file` instead of standard output")
 	c.Flags().StringVar(&opts.track, "track", "", "the `track` to import from a ladder whose levels branch (FT: ic, pm)")
-	return withFormats(c, "yaml", "json")
+	return output(g, c, func(_ *cobra.Command, args []string, format string) (*imported, error) {
+		opts.file = args[0]
+		if g.output == "" && strings.EqualFold(filepath.Ext(opts.out), ".json") {
+			format = formatJSON
+		}
+		return importRun(opts, format)
+	},
+		writeAs(formatYAML, opts.write),
+		writeAs(formatJSON, opts.write),
+	)
 }
 
-func importRun(opts *importOptions) error {
+// importRun imports the file and says on standard error what it found and
+// what deserves review.
+func importRun(opts *importOptions, format string) (*imported, error) {
 	data, err := doc.ReadFile(opts.file, doc.MaxFileSize)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	res, err := importer.Import(opts.file, data, importer.Options{Track: opts.track})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	body, err := importer.Encode(res.Rubric, opts.format)
-	if err != nil {
-		return err
-	}
-	source := draft.Clean(filepath.Base(opts.file))
-	var out bytes.Buffer
-	if opts.format == "yaml" {
-		fmt.Fprintf(&out, "# Draft rubric imported by 'ladder rubric import' from %s (%s).\n", source, res.Kind)
-		fmt.Fprintf(&out, "# Review the prompts, strengths, groups and supersedes before use.\n")
-	}
-	out.Write(body)
 	r := res.Rubric
-	errw := opts.env.IO.Err
-	fmt.Fprintf(errw, "ladder: imported %s (%s): %d levels, %d specialties, %d criteria, %d groups, %d %s not assessed\n",
+	opts.say(fmt.Sprintf("imported %s (%s): %d levels, %d specialties, %d criteria, %d groups, %d %s not assessed",
 		opts.file, res.Kind, len(r.Levels), len(r.Specialties), len(r.Criteria), len(r.Groups), notAssessed(res),
-		pluralWord(notAssessed(res), "item", "items"))
+		pluralWord(notAssessed(res), "item", "items")))
 	for _, n := range res.Notes {
-		fmt.Fprintf(errw, "ladder: review: %s\n", n)
+		opts.say("review: " + n)
+	}
+	return &imported{res: res, format: format}, nil
+}
+
+// write writes the draft to standard output, or to --out.
+func (opts *importOptions) write(w io.Writer, _ report.Style, im *imported) error {
+	draftText := func(w io.Writer) error {
+		body, err := importer.Encode(im.res.Rubric, im.format)
+		if err != nil {
+			return err
+		}
+		if im.format == formatYAML {
+			source := draft.Clean(filepath.Base(opts.file))
+			fmt.Fprintf(w, "# Draft rubric imported by 'ladder rubric import' from %s (%s).\n", source, im.res.Kind)
+			fmt.Fprintf(w, "# Review the prompts, strengths, groups and supersedes before use.\n")
+		}
+		_, err = w.Write(body)
+		return err
 	}
 	if opts.out == "" {
-		_, err = opts.env.IO.Out.Write(out.Bytes())
+		return draftText(w)
+	}
+	if err := opts.writeFile(opts.out, draftText); err != nil {
 		return err
 	}
-	if err := atomicfile.Write(opts.out, out.Bytes(), 0o600); err != nil {
-		return fmt.Errorf("cannot write %s: %w", opts.out, err)
-	}
 	next := "ladder rubric validate " + opts.out
-	if res.Kind == importer.JobFamily {
+	if im.res.Kind == importer.JobFamily {
 		next += " --source " + opts.file
 	}
-	fmt.Fprintf(errw, "ladder: wrote %s; check it with: %s\n", opts.out, next)
+	opts.say(fmt.Sprintf("wrote %s; check it with: %s", opts.out, next))
 	return nil
 }
 

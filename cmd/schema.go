@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/report"
@@ -33,21 +34,29 @@ that must exist, cycles, a rating's criterion), so use them as the judge.`,
 			}
 			return nil
 		},
-		RunE: func(_ *cobra.Command, args []string) error {
-			if args[0] == "rubric" {
+	}
+	// JSON Schema is JSON; -o yaml and the others are refused.
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (any, error) {
+		if args[0] == "rubric" {
+			return json.RawMessage(rubric.Schema()), nil
+		}
+		r, err := g.rubric()
+		if err != nil {
+			return nil, err
+		}
+		return assess.Schema(r), nil
+	},
+		writeAs(formatJSON, func(w io.Writer, _ report.Style, schema any) error {
+			if raw, ok := schema.(json.RawMessage); ok {
+				// The rubric's schema is written as it is kept, indented.
 				var b bytes.Buffer
-				if err := json.Indent(&b, rubric.Schema(), "", "  "); err != nil {
+				if err := json.Indent(&b, raw, "", "  "); err != nil {
 					return err
 				}
-				_, err := g.env.IO.Out.Write(b.Bytes())
+				_, err := w.Write(b.Bytes())
 				return err
 			}
-			r, err := g.rubric()
-			if err != nil {
-				return err
-			}
-			return report.WriteJSON(g.env.IO.Out, assess.Schema(r))
-		},
-	}
-	return c
+			return report.WriteJSON(w, schema)
+		}),
+	)
 }

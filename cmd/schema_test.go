@@ -144,11 +144,20 @@ func TestSchemasAcceptEveryExampleAndRejectBrokenFiles(t *testing.T) {
 		t.Errorf("jo.json does not match its rubric's assessment schema: %v", err)
 	}
 	good := string(mustRead(t, "../examples/senior-gitaly.yaml"))
+	// A manager's or peer's "can't say", alone or with a note.
+	byManager := strings.Replace(good, "role: self", "role: manager", 1)
+	byManager = strings.Replace(byManager, "rater: Priya Raman", "rater: Grace Hopper", 1)
+	byManager = strings.Replace(byManager, "  base-english: 4", "  base-english: can't say", 1)
+	byManager = strings.Replace(byManager, "  base-values: yes", `  base-values: {rating: "Can’t say", note: not discussed}`, 1)
+	if err := gitlab.Validate(instance(t, "manager.yaml", []byte(byManager))); err != nil {
+		t.Errorf("a manager's can't say does not match the assessment schema: %v", err)
+	}
 	for name, src := range map[string]string{
 		"unknown criterion": strings.Replace(good, "  base-english: 4", "  base-telepathy: 4", 1),
 		"out of scale":      strings.Replace(good, "  base-english: 4", "  base-english: 7", 1),
 		"yes for a scale":   strings.Replace(good, "  base-english: 4", "  base-english: yes", 1),
 		"number for yes/no": strings.Replace(good, "  base-values: yes", "  base-values: 3", 1),
+		"cant say":          strings.Replace(good, "  base-english: 4", "  base-english: cant say", 1),
 		"unknown level":     strings.Replace(good, "current_level: intermediate", "current_level: principal", 1),
 		"other rubric":      strings.Replace(good, "id: gitlab-backend-engineer", "id: acme-sre", 1),
 	} {

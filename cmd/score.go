@@ -1,18 +1,24 @@
 package cmd
 
 import (
-	"fmt"
+	"io"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/report"
+	"github.com/ladderhq/ladder/rubric"
 	"github.com/spf13/cobra"
 )
 
 type scoreOptions struct {
 	*globals
-	files  []string
-	format string
-	gaps   int
+	gaps int
+}
+
+// scored is what ladder score finds: each file's result.
+type scored struct {
+	r       *rubric.Rubric
+	files   []string
+	results []*assess.Result
 }
 
 func newScoreCmd(g *globals) *cobra.Command {
@@ -32,61 +38,61 @@ that it and every level below it meet.`,
   ladder score --rubric my-ladder.yaml alice.yaml`,
 		Args:              minArgs(1, "at least one assessment file"),
 		ValidArgsFunction: assessmentFiles,
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.files = args
-			var err error
-			if opts.format, err = g.format(c); err != nil {
-				return err
-			}
-			if opts.gaps < 0 {
-				return usageErrorf("--gaps must be 0 (all) or more, not %d", opts.gaps)
-			}
-			return scoreRun(opts)
-		},
 	}
 	c.Flags().IntVar(&opts.gaps, "gaps", 3, "gaps to show per target in the table (0 shows all)")
-	return withFormats(c, "table", "json", "yaml")
+	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*scored, error) {
+		if opts.gaps < 0 {
+			return nil, usageErrorf("--gaps must be 0 (all) or more, not %d", opts.gaps)
+		}
+		return scoreRun(opts, args)
+	},
+		writeAs(formatTable, opts.writeTables),
+		asData(formatJSON, scoreData),
+		asData(formatYAML, scoreData),
+	)
 }
 
-func scoreRun(opts *scoreOptions) error {
+func scoreRun(opts *scoreOptions, files []string) (*scored, error) {
 	r, err := opts.rubric()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	w := opts.env.IO.Out
 	scorer := assess.NewScorer(r)
-	var results []*assess.Result
-	for _, f := range opts.files {
+	out := &scored{r: r, files: files}
+	for _, f := range files {
 		a, err := opts.readAssessment(f, r)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		results = append(results, scorer.Score(a))
+		out.results = append(out.results, scorer.Score(a))
 	}
-	switch opts.format {
-	case "json", "yaml":
-		var v any
-		if len(results) == 1 {
-			v = report.NewScoreJSON(results[0])
-		} else {
-			list := make([]report.ScoreJSON, len(results))
-			for i, res := range results {
-				list[i] = report.NewScoreJSON(res)
+	return out, nil
+}
+
+// writeTables writes each result as tables, under its file's name when
+// there are several.
+func (opts *scoreOptions) writeTables(w io.Writer, style report.Style, s *scored) error {
+	for i, res := range s.results {
+		if len(s.results) > 1 {
+			if err := report.FileHeading(w, style, s.files[i], i == 0); err != nil {
+				return err
 			}
-			v = list
 		}
-		return opts.writeData(opts.format, v)
-	}
-	for i, res := range results {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		if len(results) > 1 {
-			fmt.Fprintln(w, opts.style().Dim("── "+opts.files[i]))
-		}
-		if err := report.RenderScore(w, r, res, opts.style(), report.ScoreOptions{Gaps: opts.gaps}); err != nil {
+		if err := report.RenderScore(w, s.r, res, style, report.ScoreOptions{Gaps: opts.gaps}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// scoreData is one object for one file, an array for several.
+func scoreData(s *scored) any {
+	if len(s.results) == 1 {
+		return report.ScoreData(s.results[0])
+	}
+	list := make([]any, len(s.results))
+	for i, res := range s.results {
+		list[i] = report.ScoreData(res)
+	}
+	return list
 }

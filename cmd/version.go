@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"fmt"
+	"io"
 
 	"github.com/ladderhq/ladder/internal/buildinfo"
 	"github.com/ladderhq/ladder/report"
@@ -13,18 +13,11 @@ func newVersionCmd(g *globals) *cobra.Command {
 		Use:   "version",
 		Short: "Show ladder's version, VCS revision and Go version",
 		Args:  exactArgs(0, "no arguments"),
-		RunE: func(c *cobra.Command, _ []string) error {
-			format, err := g.format(c)
-			if err != nil {
-				return err
-			}
-			info := buildinfo.Read()
-			if format == "json" {
-				return report.WriteJSON(g.env.IO.Out, info)
-			}
-			_, err = fmt.Fprintln(g.env.IO.Out, info.String())
-			return err
-		},
 	}
-	return withFormats(c, "table", "json")
+	return output(g, c, func(*cobra.Command, []string, string) (buildinfo.Info, error) { return buildinfo.Read(), nil },
+		writeAs(formatTable, func(w io.Writer, style report.Style, info buildinfo.Info) error {
+			return report.Printf(w, style, "%s", info.String())
+		}),
+		asData(formatJSON, func(info buildinfo.Info) any { return info }),
+	)
 }

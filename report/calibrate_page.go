@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,36 +46,36 @@ type CalibrationPage struct {
 	RaterGap   string
 	Gap        int // ratings this far apart disagree
 
-	Ready, Below CalCard
-	RaterCard    CalCard
-	DiscussCard  CalCard
-	AgreeCard    CalCard
+	Ready, Below calCard
+	RaterCard    calCard
+	DiscussCard  calCard
+	AgreeCard    calCard
 
 	LevelTitles []string
-	Standing    []CalStanding
-	Chart       CalChart
-	Levels      []CalLevelRow
-	Moves       []CalMove
+	Standing    []calStanding
+	Chart       calChart
+	Levels      []calLevelRow
+	Moves       []calMove
 
-	AgendaPeople       []CalAgendaPerson
+	AgendaPeople       []calAgendaPerson
 	MoreAgendaPeople   int
-	AgendaCriteria     []CalAgendaCriterion
+	AgendaCriteria     []calAgendaCriterion
 	MoreAgendaCriteria int
 
-	People []CalPerson
+	People []calPerson
 
-	Raters      []CalRater
-	OffsetTicks []CalTick
-	Agreement   CalAgreement
-	ByRoles     []CalAgreement
+	Raters      []calRater
+	OffsetTicks []calTick
+	Agreement   calAgreement
+	ByRoles     []calAgreement
 	KappaGuide  string
 
-	Glossary []CalGlossary
+	Glossary []calGlossary
 }
 
-// CalCard is one figure of the summary strip: a label, the names or
+// calCard is one figure of the summary strip: a label, the names or
 // numbers, and a line under them.
-type CalCard struct {
+type calCard struct {
 	Label  string
 	Items  []string
 	More   int
@@ -83,79 +84,79 @@ type CalCard struct {
 	Class  string
 }
 
-// CalStanding is one person's row of "who stands where".
-type CalStanding struct {
+// calStanding is one person's row of "who stands where".
+type calStanding struct {
 	Anchor           string
 	Person           string
 	Current, Fit     string
 	Move             string // "up 1", "down 1", "same", "-"
 	MoveClass        string // up, down, same, none
-	Cells            []CalLevelCell
+	Cells            []calLevelCell
 	Next             string
-	Flags            []CalFlag
+	Flags            []calFlag
 	NoCurrent, NoFit bool
 }
 
-// CalLevelCell is the consensus score at one level, for a person.
-type CalLevelCell struct {
+// calLevelCell is the consensus score at one level, for a person.
+type calLevelCell struct {
 	Score   string
 	Meets   bool
 	Current bool
 	Fit     bool
 }
 
-// CalFlag is a flag with its numbers in words.
-type CalFlag struct {
+// calFlag is a flag with its numbers in words.
+type calFlag struct {
 	Name, Text, Class string
 }
 
-// CalLevelRow counts people at one level.
-type CalLevelRow struct {
+// calLevelRow counts people at one level.
+type calLevelRow struct {
 	Title                        string
 	Current, Consensus, Up, Down int
 }
 
-// CalMove is one person going up or down.
-type CalMove struct {
+// calMove is one person going up or down.
+type calMove struct {
 	Anchor, Person, From, To, Class, Arrow string
 	Levels                                 int
 }
 
-// CalChart is the bar chart of the team's levels before and after, drawn
+// calChart is the bar chart of the team's levels before and after, drawn
 // as inline SVG.
-type CalChart struct {
+type calChart struct {
 	Width, Height float64
-	Bars          []CalBar
-	Labels        []CalChartLabel
+	Bars          []calBar
+	Labels        []calChartLabel
 	Baseline      float64
 	Left, Right   float64
 	Description   string // the chart in words
 }
 
-// CalBar is one bar of the chart, with its count written above it.
-type CalBar struct {
+// calBar is one bar of the chart, with its count written above it.
+type calBar struct {
 	X, Y, W, H   float64
 	Class        string // now or after
 	Count        int
 	TextX, TextY float64
 }
 
-// CalChartLabel is a level's name under its bars.
-type CalChartLabel struct {
+// calChartLabel is a level's name under its bars.
+type calChartLabel struct {
 	X, Y  float64
 	Lines []string
 }
 
-// CalAgendaPerson is a person on the agenda, with the numbers behind it.
-type CalAgendaPerson struct {
+// calAgendaPerson is a person on the agenda, with the numbers behind it.
+type calAgendaPerson struct {
 	Anchor, Person string
-	Flags          []CalFlag
+	Flags          []calFlag
 	Splits         []string // the criteria in disagreement, with the ratings
 }
 
-// CalAgendaCriterion is a criterion on the agenda, with the numbers behind
+// calAgendaCriterion is a criterion on the agenda, with the numbers behind
 // it.
-type CalAgendaCriterion struct {
+type calAgendaCriterion struct {
 	Rank     int
 	ID       string
 	Prompt   string
@@ -171,34 +172,34 @@ type CalAgendaCriterion struct {
 	Why      string
 }
 
-// CalPerson is one person's picture.
-type CalPerson struct {
+// calPerson is one person's picture.
+type calPerson struct {
 	Anchor, Person string
 	Current, Fit   string
 	Move           string
 	MoveClass      string
 	Next           string
-	Flags          []CalFlag
+	Flags          []calFlag
 	Specialties    string
-	Raters         []CalPersonRater
-	Areas          []CalArea
+	Raters         []calPersonRater
+	Areas          []calArea
 	AreasOf        string // "theme" or "area"
-	Criteria       []CalCriterionRow
+	Criteria       []calCriterionRow
 	Agreed         int      // criteria every rater rated alike
 	AgreedList     []string // those criteria with the rating they share: "base-english 3"
 	Rated          int
 	Differ         int
 }
 
-// CalPersonRater heads one column of a person's picture.
-type CalPersonRater struct {
+// calPersonRater heads one column of a person's picture.
+type calPersonRater struct {
 	Name, Role, Fit string
 }
 
-// CalArea is one area (theme) of a person's picture.
-type CalArea struct {
+// calArea is one area (theme) of a person's picture.
+type calArea struct {
 	Title     string
-	Cells     []CalCell
+	Cells     []calCell
 	Consensus string
 	Criteria  int
 	Spread    string
@@ -206,24 +207,24 @@ type CalArea struct {
 	Note      string
 }
 
-// CalCell is one rater's number; High and Low mark the extremes of a row
+// calCell is one rater's number; High and Low mark the extremes of a row
 // in disagreement.
-type CalCell struct {
+type calCell struct {
 	Text      string
 	High, Low bool
 }
 
-// CalCriterionRow is one criterion of a person's picture.
-type CalCriterionRow struct {
+// calCriterionRow is one criterion of a person's picture.
+type calCriterionRow struct {
 	ID        string
-	Cells     []CalCell
+	Cells     []calCell
 	Consensus string
 	Split     bool
 	Note      string
 }
 
-// CalRater is one rater's row.
-type CalRater struct {
+// calRater is one rater's row.
+type calRater struct {
 	Name        string
 	Roles       string
 	Assessments int
@@ -238,14 +239,14 @@ type CalRater struct {
 	Positive    bool
 }
 
-// CalTick is a mark under the offset bars.
-type CalTick struct {
+// calTick is a mark under the offset bars.
+type calTick struct {
 	Pos   float64
 	Label string
 }
 
-// CalAgreement is the agreement of a set of pairs.
-type CalAgreement struct {
+// calAgreement is the agreement of a set of pairs.
+type calAgreement struct {
 	Who       string
 	Pairs     int
 	Exact     string
@@ -254,8 +255,8 @@ type CalAgreement struct {
 	Reading   string
 }
 
-// CalGlossary is a criterion the page names, with its question.
-type CalGlossary struct {
+// calGlossary is a criterion the page names, with its question.
+type calGlossary struct {
 	ID, Prompt, Where, Strength string
 }
 
@@ -266,7 +267,7 @@ func NewCalibrationPage(r *rubric.Rubric, c *assess.Calibration) *CalibrationPag
 		Version:    r.Version,
 		Summary:    summaryLine(c),
 		Anonymized: c.Anonymized,
-		Meets:      Percent(r.Thresholds.Meets),
+		Meets:      percent(r.Thresholds.Meets),
 		Scale:      fmt.Sprintf("%d (%s) to %d (%s)", r.Scale[0].Value, r.Scale[0].Label, r.MaxRating(), r.ScaleLabel(r.MaxRating())),
 		SelfGap:    decimal(assess.SelfGap),
 		RaterGap:   decimal(assess.RaterGap),
@@ -282,15 +283,15 @@ func NewCalibrationPage(r *rubric.Rubric, c *assess.Calibration) *CalibrationPag
 	// Who stands where, and the movement.
 	for _, i := range standing {
 		p := c.People[i]
-		st := CalStanding{Anchor: anchor(i), Person: p.Person, Current: LevelTitle(r, p.CurrentLevel), Fit: LevelTitle(r, p.ConsensusFit),
+		st := calStanding{Anchor: anchor(i), Person: p.Person, Current: levelTitle(r, p.CurrentLevel), Fit: levelTitle(r, p.ConsensusFit),
 			Move: moveText(r, p), MoveClass: moveClass(r, p), Next: nextLevelCell(r, p), Flags: calFlags(r, p),
 			NoCurrent: p.CurrentLevel == "", NoFit: p.ConsensusFit == ""}
 		for _, ls := range p.ConsensusLevels {
-			st.Cells = append(st.Cells, CalLevelCell{Score: Percent(ls.Score), Meets: ls.Meets, Current: ls.Level == p.CurrentLevel, Fit: ls.Level == p.ConsensusFit})
+			st.Cells = append(st.Cells, calLevelCell{Score: percent(ls.Score), Meets: ls.Meets, Current: ls.Level == p.CurrentLevel, Fit: ls.Level == p.ConsensusFit})
 		}
 		pg.Standing = append(pg.Standing, st)
 		if d, ok := move(r, p); ok && d != 0 {
-			m := CalMove{Anchor: anchor(i), Person: p.Person, From: LevelTitle(r, p.CurrentLevel), To: LevelTitle(r, p.ConsensusFit), Levels: d}
+			m := calMove{Anchor: anchor(i), Person: p.Person, From: levelTitle(r, p.CurrentLevel), To: levelTitle(r, p.ConsensusFit), Levels: d}
 			m.Class, m.Arrow = "up", "▲ up"
 			if d < 0 {
 				m.Class, m.Arrow = "down", "▼ down"
@@ -301,9 +302,9 @@ func NewCalibrationPage(r *rubric.Rubric, c *assess.Calibration) *CalibrationPag
 	for _, l := range c.Levels {
 		title := "No level"
 		if l.Level != "" {
-			title = LevelTitle(r, l.Level)
+			title = levelTitle(r, l.Level)
 		}
-		pg.Levels = append(pg.Levels, CalLevelRow{Title: title, Current: l.Current, Consensus: l.Consensus, Up: l.Up, Down: l.Down})
+		pg.Levels = append(pg.Levels, calLevelRow{Title: title, Current: l.Current, Consensus: l.Consensus, Up: l.Up, Down: l.Down})
 	}
 	pg.Chart = levelsChart(pg.Levels)
 
@@ -312,6 +313,9 @@ func NewCalibrationPage(r *rubric.Rubric, c *assess.Calibration) *CalibrationPag
 	pg.people(r, c, standing, anchor)
 	pg.raters(c)
 	pg.glossary(r, c)
+	// html/template escapes markup, but not the characters that reorder
+	// or hide text: every string on the page is neutralised here, once.
+	neutralise(reflect.ValueOf(pg).Elem())
 	return pg
 }
 
@@ -329,8 +333,8 @@ func moveClass(r *rubric.Rubric, p assess.PersonCalibration) string {
 }
 
 // calFlags are a person's flags with their numbers.
-func calFlags(r *rubric.Rubric, p assess.PersonCalibration) []CalFlag {
-	var out []CalFlag
+func calFlags(r *rubric.Rubric, p assess.PersonCalibration) []calFlag {
+	var out []calFlag
 	for _, f := range p.Flags {
 		class := "warn"
 		switch f {
@@ -339,7 +343,7 @@ func calFlags(r *rubric.Rubric, p assess.PersonCalibration) []CalFlag {
 		case assess.BelowLevel:
 			class = "down"
 		}
-		out = append(out, CalFlag{Name: string(f), Text: flagNumbers(r, p, f), Class: class})
+		out = append(out, calFlag{Name: string(f), Text: flagNumbers(r, p, f), Class: class})
 	}
 	return out
 }
@@ -363,11 +367,11 @@ func flagNumbers(r *rubric.Rubric, p assess.PersonCalibration, f assess.Flag) st
 }
 
 func (pg *CalibrationPage) cards(r *rubric.Rubric, c *assess.Calibration, standing []int) {
-	pg.Ready = CalCard{Label: "Ready for promotion", Empty: "Nobody", Class: "up",
+	pg.Ready = calCard{Label: "Ready for promotion", Empty: "Nobody", Class: "up",
 		Detail: "the consensus fits a level above the current one"}
-	pg.Below = CalCard{Label: "Below their level", Empty: "Nobody", Class: "down",
+	pg.Below = calCard{Label: "Below their level", Empty: "Nobody", Class: "down",
 		Detail: "the consensus fits a level below the current one"}
-	add := func(card *CalCard, text string) {
+	add := func(card *calCard, text string) {
 		if len(card.Items) < cardNames {
 			card.Items = append(card.Items, text)
 		} else {
@@ -378,13 +382,13 @@ func (pg *CalibrationPage) cards(r *rubric.Rubric, c *assess.Calibration, standi
 		p := c.People[i]
 		switch {
 		case slices.Contains(p.Flags, assess.PromotionReady):
-			add(&pg.Ready, fmt.Sprintf("%s: %s → %s", p.Person, LevelTitle(r, p.CurrentLevel), LevelTitle(r, p.ConsensusFit)))
+			add(&pg.Ready, fmt.Sprintf("%s: %s → %s", p.Person, levelTitle(r, p.CurrentLevel), levelTitle(r, p.ConsensusFit)))
 		case slices.Contains(p.Flags, assess.BelowLevel):
-			add(&pg.Below, fmt.Sprintf("%s: %s → %s", p.Person, LevelTitle(r, p.CurrentLevel), LevelTitle(r, p.ConsensusFit)))
+			add(&pg.Below, fmt.Sprintf("%s: %s → %s", p.Person, levelTitle(r, p.CurrentLevel), levelTitle(r, p.ConsensusFit)))
 		}
 	}
 
-	pg.RaterCard = CalCard{Label: "Lenient and severe raters", Empty: "None: every rater is within ±" + decimal(assess.RaterGap) + " of the others", Class: "warn",
+	pg.RaterCard = calCard{Label: "Lenient and severe raters", Empty: "None: every rater is within ±" + decimal(assess.RaterGap) + " of the others", Class: "warn",
 		Detail: "offset against the other raters of the same people; lenient at +" + decimal(assess.RaterGap) + ", severe at −" + decimal(assess.RaterGap)}
 	var lenient, severe []assess.RaterCalibration
 	for _, rc := range c.Raters {
@@ -413,7 +417,7 @@ func (pg *CalibrationPage) cards(r *rubric.Rubric, c *assess.Calibration, standi
 		}
 	}
 
-	pg.DiscussCard = CalCard{Label: "Criteria to discuss first", Empty: "None: the raters agree", Class: "warn",
+	pg.DiscussCard = calCard{Label: "Criteria to discuss first", Empty: "None: the raters agree", Class: "warn",
 		Detail: "where raters disagree most; see the agenda"}
 	for i, ca := range c.AgendaCriteria() {
 		if i >= discussFirst {
@@ -423,10 +427,10 @@ func (pg *CalibrationPage) cards(r *rubric.Rubric, c *assess.Calibration, standi
 	}
 
 	a := c.Agreement
-	pg.AgreeCard = CalCard{Label: "Agreement between raters", Class: "neutral", Empty: "No two raters rated one person on the same criterion"}
+	pg.AgreeCard = calCard{Label: "Agreement between raters", Class: "neutral", Empty: "No two raters rated one person on the same criterion"}
 	if a.Pairs > 0 {
 		pg.AgreeCard.Items = []string{
-			optional(a.ExactShare(), Percent) + " exact, " + optional(a.WithinOneShare(), Percent) + " within one step",
+			optional(a.ExactShare(), percent) + " exact, " + optional(a.WithinOneShare(), percent) + " within one step",
 			"kappa " + optional(a.Kappa, decimal) + kappaWords(a.Kappa),
 		}
 		pg.AgreeCard.Detail = fmt.Sprintf("over %d pairs of ratings", a.Pairs)
@@ -437,7 +441,7 @@ func kappaWords(k *float64) string {
 	if k == nil {
 		return ""
 	}
-	return ": " + KappaReading(*k)
+	return ": " + kappaReading(*k)
 }
 
 // cmpAbs orders by absolute value, nil last.
@@ -463,11 +467,11 @@ func cmpAbs(a, b *float64) int {
 // where says which part of the ladder a criterion belongs to.
 func where(r *rubric.Rubric, c *rubric.Criterion) string {
 	if c.General() {
-		return "from " + LevelTitle(r, c.Level)
+		return "from " + levelTitle(r, c.Level)
 	}
 	titles := make([]string, len(c.Specialties))
 	for i, s := range c.Specialties {
-		titles[i] = SpecialtyTitle(r, s)
+		titles[i] = specialtyTitle(r, s)
 	}
 	return strings.Join(titles, ", ") + " " + plural(len(titles), "specialty", "specialties")
 }
@@ -479,12 +483,12 @@ func (pg *CalibrationPage) agenda(r *rubric.Rubric, c *assess.Calibration, ancho
 			continue
 		}
 		p := c.People[i]
-		ap := CalAgendaPerson{Anchor: anchor(i), Person: p.Person}
+		ap := calAgendaPerson{Anchor: anchor(i), Person: p.Person}
 		for _, f := range p.Flags {
-			ap.Flags = append(ap.Flags, CalFlag{Name: string(f), Text: FlagReason(r, p, f), Class: flagClass(f)})
+			ap.Flags = append(ap.Flags, calFlag{Name: string(f), Text: flagReason(r, p, f), Class: flagClass(f)})
 		}
 		for _, d := range p.Disagreements {
-			ap.Splits = append(ap.Splits, DisagreementText(d))
+			ap.Splits = append(ap.Splits, disagreementText(d))
 		}
 		pg.AgendaPeople = append(pg.AgendaPeople, ap)
 	}
@@ -494,7 +498,7 @@ func (pg *CalibrationPage) agenda(r *rubric.Rubric, c *assess.Calibration, ancho
 			continue
 		}
 		crit := r.Criterion(ca.Criterion)
-		ac := CalAgendaCriterion{Rank: k + 1, ID: ca.Criterion, Prompt: crit.Prompt, Where: where(r, crit), Split: ca.Split,
+		ac := calAgendaCriterion{Rank: k + 1, ID: ca.Criterion, Prompt: crit.Prompt, Where: where(r, crit), Split: ca.Split,
 			People: ca.People, Pairs: ca.Pairs, Differ: ca.Pairs - ca.Exact, YesNo: ca.YesNo}
 		var why []string
 		if ca.Split > 0 {
@@ -538,11 +542,11 @@ func (pg *CalibrationPage) people(r *rubric.Rubric, c *assess.Calibration, stand
 	areas, of := assess.Areas(r)
 	for _, i := range standing {
 		p := &c.People[i]
-		cp := CalPerson{Anchor: anchor(i), Person: p.Person, Current: LevelTitle(r, p.CurrentLevel), Fit: LevelTitle(r, p.ConsensusFit),
-			Move: moveText(r, *p), MoveClass: moveClass(r, *p), Next: NextLevelText(r, *p), Flags: calFlags(r, *p), AreasOf: areaWord(r)}
+		cp := calPerson{Anchor: anchor(i), Person: p.Person, Current: levelTitle(r, p.CurrentLevel), Fit: levelTitle(r, p.ConsensusFit),
+			Move: moveText(r, *p), MoveClass: moveClass(r, *p), Next: nextLevelText(r, *p), Flags: calFlags(r, *p), AreasOf: areaWord(r)}
 		var specs []string
 		for _, s := range p.ConsensusSpecialties {
-			specs = append(specs, fmt.Sprintf("%s %s (%s)", SpecialtyTitle(r, s.Specialty), Percent(s.Score), verdictWords(s.Verdict)))
+			specs = append(specs, fmt.Sprintf("%s %s (%s)", specialtyTitle(r, s.Specialty), percent(s.Score), verdictWords(s.Verdict)))
 		}
 		cp.Specialties = strings.Join(specs, "; ")
 		for _, rf := range p.Raters {
@@ -550,10 +554,10 @@ func (pg *CalibrationPage) people(r *rubric.Rubric, c *assess.Calibration, stand
 			if rf.Own {
 				name = "Self"
 			}
-			cp.Raters = append(cp.Raters, CalPersonRater{Name: name, Role: roleName(rf.Role), Fit: LevelTitle(r, rf.FitLevel)})
+			cp.Raters = append(cp.Raters, calPersonRater{Name: name, Role: roleName(rf.Role), Fit: levelTitle(r, rf.FitLevel)})
 		}
 		for _, ac := range assess.CompareAreas(r, areas, of, p) {
-			row := CalArea{Title: ac.Area.Title, Consensus: optional(ac.Consensus, oneDecimal), Criteria: len(ac.Criteria)}
+			row := calArea{Title: ac.Area.Title, Consensus: optional(ac.Consensus, oneDecimal), Criteria: len(ac.Criteria)}
 			selfApart := ac.SelfDiff != nil && math.Abs(*ac.SelfDiff) >= assess.SelfGap-1e-9
 			marked := ac.Spread >= areaSpreadToMark-1e-9 || ac.Disagreements > 0 || selfApart
 			for k, m := range ac.Means {
@@ -561,7 +565,7 @@ func (pg *CalibrationPage) people(r *rubric.Rubric, c *assess.Calibration, stand
 				if m == nil && ac.YesNo[k] > 0 {
 					text = fmt.Sprintf("yes %d/%d", ac.Yes[k], ac.YesNo[k])
 				}
-				row.Cells = append(row.Cells, CalCell{Text: text})
+				row.Cells = append(row.Cells, calCell{Text: text})
 			}
 			if row.Consensus == "-" {
 				row.Consensus = "yes/no"
@@ -599,11 +603,11 @@ func (pg *CalibrationPage) people(r *rubric.Rubric, c *assess.Calibration, stand
 			crit := &r.Criteria[ci]
 			yesno := crit.Answer == rubric.YesNo
 			cp.Rated++
-			row := CalCriterionRow{ID: crit.ID, Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[crit.ID]}
+			row := calCriterionRow{ID: crit.ID, Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[crit.ID]}
 			lo, hi, n := int16(math.MaxInt16), int16(-1), 0
 			for _, rf := range p.Raters {
 				v := rf.Ratings[ci]
-				row.Cells = append(row.Cells, CalCell{Text: sheetRatingText(v, yesno)})
+				row.Cells = append(row.Cells, calCell{Text: sheetRatingText(v, yesno)})
 				if v != assess.Unrated {
 					lo, hi, n = min(lo, v), max(hi, v), n+1
 				}
@@ -642,7 +646,7 @@ func areaWord(r *rubric.Rubric) string {
 }
 
 // markExtremes marks the highest and lowest means of a row.
-func markExtremes(cells []CalCell, means []*float64) {
+func markExtremes(cells []calCell, means []*float64) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, m := range means {
 		if m != nil {
@@ -661,17 +665,13 @@ func markExtremes(cells []CalCell, means []*float64) {
 	}
 }
 
-func oneDecimal(v float64) string {
-	return strconv.FormatFloat(math.Floor(v*10+1e-9)/10, 'f', 1, 64)
-}
-
 // sheetRatingText shows a sheet's rating: the number, yes/no, or "–" when
 // not rated.
 func sheetRatingText(v int16, yesno bool) string {
 	if v == assess.Unrated {
 		return "–"
 	}
-	return ratingText(yesno, int(v))
+	return yesNoText(yesno, int(v))
 }
 
 func (pg *CalibrationPage) raters(c *assess.Calibration) {
@@ -689,11 +689,11 @@ func (pg *CalibrationPage) raters(c *assess.Calibration) {
 	}
 	pos := func(v float64) float64 { return 50 + 50*v/scale }
 	for _, v := range []float64{-scale, -assess.RaterGap, 0, assess.RaterGap, scale} {
-		pg.OffsetTicks = append(pg.OffsetTicks, CalTick{Pos: pos(v), Label: signed(v)})
+		pg.OffsetTicks = append(pg.OffsetTicks, calTick{Pos: pos(v), Label: signed(v)})
 	}
 	for _, i := range order {
 		rc := c.Raters[i]
-		row := CalRater{Name: rc.Rater, Roles: rolesText(rc), Assessments: rc.Assessments, Mean: optional(rc.MeanRating, decimal),
+		row := calRater{Name: rc.Rater, Roles: rolesText(rc), Assessments: rc.Assessments, Mean: optional(rc.MeanRating, decimal),
 			Offset: optional(rc.Offset, signed), Compared: rc.Compared, Flag: string(rc.Flag), HasOffset: rc.Offset != nil}
 		switch rc.Flag {
 		case assess.Lenient:
@@ -708,21 +708,18 @@ func (pg *CalibrationPage) raters(c *assess.Calibration) {
 		}
 		pg.Raters = append(pg.Raters, row)
 	}
-	pg.Agreement = calAgreement("All raters", c.Agreement)
+	pg.Agreement = newCalAgreement("All raters", c.Agreement)
 	for _, ra := range c.ByRoles {
-		who := roleName(ra.A) + " and " + roleName(ra.B)
-		if ra.A == ra.B {
-			who = "two " + roleName(ra.A) + "s"
-		}
-		pg.ByRoles = append(pg.ByRoles, calAgreement(strings.ToUpper(who[:1])+who[1:], ra.Agreement))
+		who := rolePair(ra)
+		pg.ByRoles = append(pg.ByRoles, newCalAgreement(strings.ToUpper(who[:1])+who[1:], ra.Agreement))
 	}
 }
 
-func calAgreement(who string, a assess.Agreement) CalAgreement {
-	out := CalAgreement{Who: who, Pairs: a.Pairs, Exact: optional(a.ExactShare(), Percent), WithinOne: optional(a.WithinOneShare(), Percent),
+func newCalAgreement(who string, a assess.Agreement) calAgreement {
+	out := calAgreement{Who: who, Pairs: a.Pairs, Exact: optional(a.ExactShare(), percent), WithinOne: optional(a.WithinOneShare(), percent),
 		Kappa: optional(a.Kappa, decimal)}
 	if a.Kappa != nil {
-		out.Reading = KappaReading(*a.Kappa)
+		out.Reading = kappaReading(*a.Kappa)
 	}
 	return out
 }
@@ -753,7 +750,7 @@ func (pg *CalibrationPage) glossary(r *rubric.Rubric, c *assess.Calibration) {
 			continue
 		}
 		crit := &r.Criteria[i]
-		pg.Glossary = append(pg.Glossary, CalGlossary{ID: crit.ID, Prompt: crit.Prompt, Where: where(r, crit), Strength: string(crit.Strength)})
+		pg.Glossary = append(pg.Glossary, calGlossary{ID: crit.ID, Prompt: crit.Prompt, Where: where(r, crit), Strength: string(crit.Strength)})
 	}
 }
 
@@ -761,14 +758,14 @@ func (pg *CalibrationPage) glossary(r *rubric.Rubric, c *assess.Calibration) {
 // bar of the people at it now and one of the people the consensus fits
 // there, each with its count written above it, told apart by their fill
 // (hatched and solid) and the legend, not by colour alone.
-func levelsChart(rows []CalLevelRow) CalChart {
+func levelsChart(rows []calLevelRow) calChart {
 	const (
 		height, top, bottom = 230.0, 24.0, 54.0
 		left, right         = 36.0, 12.0
 		groupWidth          = 150.0
 		barWidth            = 46.0
 	)
-	ch := CalChart{Width: left + right + groupWidth*float64(len(rows)), Height: height, Left: left}
+	ch := calChart{Width: left + right + groupWidth*float64(len(rows)), Height: height, Left: left}
 	ch.Right = ch.Width - right
 	ch.Baseline = height - bottom
 	most := 1
@@ -786,10 +783,10 @@ func levelsChart(rows []CalLevelRow) CalChart {
 			}
 			h := float64(n) * scale
 			bx := x + float64(k)*(barWidth+8)
-			ch.Bars = append(ch.Bars, CalBar{X: bx, Y: ch.Baseline - h, W: barWidth, H: h, Class: class, Count: n,
+			ch.Bars = append(ch.Bars, calBar{X: bx, Y: ch.Baseline - h, W: barWidth, H: h, Class: class, Count: n,
 				TextX: bx + barWidth/2, TextY: ch.Baseline - h - 6})
 		}
-		ch.Labels = append(ch.Labels, CalChartLabel{X: left + groupWidth*float64(i) + groupWidth/2, Y: ch.Baseline + 18, Lines: splitTitle(row.Title, 22)})
+		ch.Labels = append(ch.Labels, calChartLabel{X: left + groupWidth*float64(i) + groupWidth/2, Y: ch.Baseline + 18, Lines: splitTitle(row.Title, 22)})
 		words = append(words, fmt.Sprintf("%s: %d now, %d after", row.Title, row.Current, row.Consensus))
 	}
 	ch.Description = "People per level now and per consensus fit level: " + strings.Join(words, "; ")

@@ -56,7 +56,7 @@ func TestCalibrationGolden(t *testing.T) {
 		golden(t, "calibrate-team."+name+".txt", b.Bytes())
 	}
 	var b bytes.Buffer
-	if err := WriteJSON(&b, NewCalibrationJSON(r, c)); err != nil {
+	if err := WriteJSON(&b, CalibrationData(r, c)); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "calibrate-team.json", b.Bytes())
@@ -78,11 +78,11 @@ func TestCalibrationMissingValuesGolden(t *testing.T) {
 	r := builtin(t)
 	c := sparse()
 	var out bytes.Buffer
-	if err := RenderCalibration(&out, r, c, Style{}, CalibrationViews); err != nil {
+	if err := RenderCalibration(&out, r, c, Style{Width: 80}, CalibrationViews); err != nil {
 		t.Fatal(err)
 	}
 	out.WriteString("\n== json\n")
-	if err := WriteJSON(&out, NewCalibrationJSON(r, c)); err != nil {
+	if err := WriteJSON(&out, CalibrationData(r, c)); err != nil {
 		t.Fatal(err)
 	}
 	out.WriteString("\n== markdown\n")
@@ -103,7 +103,7 @@ func TestCalibrationMissingValuesGolden(t *testing.T) {
 func TestCalibrationJSONKeys(t *testing.T) {
 	r := builtin(t)
 	var b bytes.Buffer
-	if err := WriteJSON(&b, NewCalibrationJSON(r, exampleTeam(t, r))); err != nil {
+	if err := WriteJSON(&b, CalibrationData(r, exampleTeam(t, r))); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
@@ -166,7 +166,7 @@ func TestCut2(t *testing.T) {
 	for _, tc := range []struct{ in, want float64 }{
 		{0.4999, 0.49}, {0.5, 0.5}, {-0.4999, -0.49}, {-0.5, -0.5}, {0.53125, 0.53}, {-0.5625, -0.56}, {2.0 / 3, 0.66}, {1, 1}, {0, 0},
 	} {
-		if got := Cut2(tc.in); got != tc.want {
+		if got := cut2(tc.in); got != tc.want {
 			t.Errorf("Cut2(%v) = %v, want %v", tc.in, got, tc.want)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/data"
 	"github.com/ladderhq/ladder/internal/store"
@@ -31,7 +32,8 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test ./report -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output; if the change is intended, run go test ./report -update and review the diff.\n--- got\n%s", path, got)
+		t.Errorf("%s differs from the output (-want +got); if the change is intended, run go test ./report -update and review the diff.\n%s",
+			path, cmp.Diff(string(want), string(got)))
 	}
 }
 
@@ -53,7 +55,9 @@ func scored(t *testing.T, r *rubric.Rubric, file string) *assess.Result {
 	return assess.Score(r, a)
 }
 
-var styles = map[string]Style{"plain": {}, "terminal": {Color: true, Borders: true}}
+// The goldens of each format are at 80 columns; golden_width_test.go
+// checks other widths.
+var styles = map[string]Style{"plain": {Width: 80}, "terminal": {Color: true, Borders: true, Width: 80}}
 
 func TestScoreGolden(t *testing.T) {
 	r := builtin(t)
@@ -67,7 +71,7 @@ func TestScoreGolden(t *testing.T) {
 			golden(t, "score-"+ex+"."+name+".txt", b.Bytes())
 		}
 		var b bytes.Buffer
-		if err := WriteJSON(&b, NewScoreJSON(res)); err != nil {
+		if err := WriteJSON(&b, ScoreData(res)); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "score-"+ex+".json", b.Bytes())
@@ -89,7 +93,7 @@ func TestRubricGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		if err := RenderShow(&b, r, s, Style{}); err != nil {
+		if err := RenderShow(&b, r, s, Style{Width: 80}); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "show-"+id+".txt", b.Bytes())

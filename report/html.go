@@ -15,7 +15,7 @@ var reportHTML string
 // other command would pay for at start-up.
 func reportTemplate() (*template.Template, error) {
 	return template.New("report").Funcs(template.FuncMap{
-		"pct":    Percent,
+		"pct":    percent,
 		"fillOf": fill,
 	}).Parse(reportHTML)
 }

@@ -48,7 +48,7 @@ func TestPlanGolden(t *testing.T) {
 		}
 		golden(t, "plan-"+tc.name+".md", b.Bytes())
 		b.Reset()
-		if err := WriteJSON(&b, NewPlanJSON(r, p)); err != nil {
+		if err := WriteJSON(&b, PlanData(r, p)); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "plan-"+tc.name+".json", b.Bytes())
@@ -72,7 +72,7 @@ func TestDiffGolden(t *testing.T) {
 	}
 	golden(t, "diff-senior-gitaly.md", b.Bytes())
 	b.Reset()
-	if err := WriteJSON(&b, NewDiffJSON(d, files)); err != nil {
+	if err := WriteJSON(&b, DiffData(d, files)); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "diff-senior-gitaly.json", b.Bytes())
@@ -80,7 +80,7 @@ func TestDiffGolden(t *testing.T) {
 	// An assessment against itself: nothing changed.
 	same := assess.NewDiff(r, d.Old, d.Old)
 	b.Reset()
-	if err := RenderDiff(&b, r, same, DiffFiles{Old: files.Old, New: files.Old}, Style{}); err != nil {
+	if err := RenderDiff(&b, r, same, DiffFiles{Old: files.Old, New: files.Old}, Style{Width: 80}); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "diff-unchanged.txt", b.Bytes())
@@ -97,8 +97,8 @@ func TestHistoryGolden(t *testing.T) {
 		style Style
 		opt   HistoryOptions
 	}{
-		{"plain", Style{}, HistoryOptions{}},
-		{"terminal", Style{Color: true, Borders: true}, HistoryOptions{Sparkline: true}},
+		{"plain", Style{Width: 80}, HistoryOptions{}},
+		{"terminal", Style{Color: true, Borders: true, Width: 80}, HistoryOptions{Sparkline: true}},
 	} {
 		var b bytes.Buffer
 		if err := RenderHistory(&b, r, h, tc.style, tc.opt); err != nil {
@@ -107,7 +107,7 @@ func TestHistoryGolden(t *testing.T) {
 		golden(t, "history-priya."+tc.name+".txt", b.Bytes())
 	}
 	var b bytes.Buffer
-	if err := WriteJSON(&b, NewHistoryJSON(r, h)); err != nil {
+	if err := WriteJSON(&b, HistoryData(r, h)); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "history-priya.json", b.Bytes())
@@ -121,8 +121,8 @@ func TestSparkline(t *testing.T) {
 		{[]float64{0, 0.124, 0.125, 0.5, 0.874, 0.875, 1, 1.2, -0.1}, "▁▁▂▅▇███▁"},
 		{nil, ""},
 	} {
-		if got := Sparkline(tc.scores); got != tc.want {
-			t.Errorf("Sparkline(%v) = %q, want %q", tc.scores, got, tc.want)
+		if got := sparkline(tc.scores); got != tc.want {
+			t.Errorf("sparkline(%v) = %q, want %q", tc.scores, got, tc.want)
 		}
 	}
 }

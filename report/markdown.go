@@ -3,8 +3,110 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+
+	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/termtext"
+	"github.com/ladderhq/ladder/rubric"
 )
+
+// md makes text, which a user may have written, safe to put anywhere in a
+// line of Markdown: line breaks fold into spaces (so nothing can end a
+// table row or start a heading), control characters are neutralised as
+// for a terminal (Markdown is often read in one), and every character that
+// could start markup is escaped with a backslash: emphasis, code, links
+// and images, raw HTML and entities, table cells, headings, and a list or
+// quote marker at the start. It is ladder's only Markdown escaper.
+func md(text string) string {
+	text = strings.Join(strings.Fields(termtext.Safe(text)), " ")
+	var b strings.Builder
+	b.Grow(len(text) + 8)
+	for i, r := range text {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+			continue
+		case '>':
+			b.WriteString("&gt;")
+			continue
+		case '&':
+			b.WriteString("&amp;")
+			continue
+		case '\\', '`', '*', '_', '[', ']', '|', '#', '~':
+			b.WriteByte('\\')
+		case '-', '+', '=':
+			// At the start, "- item" and "+ item" would open a list, and a
+			// line of --- or === alone a heading or a rule (a lone "-",
+			// ladder's "none", is left as it is).
+			if i == 0 && (strings.HasPrefix(text[1:], " ") || len(text) > 1 && strings.Trim(text, string(r)+" ") == "") {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			// So would "1. item" or "1) item".
+			if isDigits(text[:i]) && i > 0 && strings.HasPrefix(text[i+1:], " ") {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// mdCode puts text in a code span that no backtick inside it can close.
+func mdCode(text string) string {
+	text = strings.Join(strings.Fields(termtext.Safe(text)), " ")
+	fence := "`"
+	for strings.Contains(text, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(text, "`") || strings.HasSuffix(text, "`") {
+		text = " " + text + " "
+	}
+	return fence + text + fence
+}
+
+// mdTable writes a Markdown table; right lists the right-aligned columns.
+// Every cell is escaped.
+func mdTable(p *printer, header []string, right []int, rows [][]any) {
+	isRight := map[int]bool{}
+	for _, i := range right {
+		isRight[i] = true
+	}
+	p.line("| %s |", strings.Join(mdCells(header), " | "))
+	rule := make([]string, len(header))
+	for i := range rule {
+		rule[i] = "---"
+		if isRight[i] {
+			rule[i] = "--:"
+		}
+	}
+	p.line("| %s |", strings.Join(rule, " | "))
+	for _, row := range rows {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = fmt.Sprint(styled(c))
+		}
+		p.line("| %s |", Styled(strings.Join(mdCells(cells), " | ")))
+	}
+}
+
+func mdCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = md(c)
+	}
+	return out
+}
 
 // RenderMarkdown writes the report as Markdown: the same sections as the
 // HTML page, with text bars for the charts, ready for an issue or a wiki.
@@ -40,7 +142,7 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 		if l.Target {
 			title += " (target)"
 		}
-		pr.line("| %s | `%s` | %s | %s | %s |", title, Bar(l.Value, 20), l.Score, l.Verdict, strings.Join(rungs, ", "))
+		pr.line("| %s | `%s` | %s | %s | %s |", title, bar(l.Value, 20), l.Score, l.Verdict, strings.Join(rungs, ", "))
 	}
 
 	pr.line("")
@@ -60,7 +162,7 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 		pr.line("| %s | Score | |", head)
 		pr.line("| --- | --- | ---: |")
 		for _, a := range pg.RadarAxes {
-			pr.line("| %s | `%s` | %s |", md(a.Title), Bar(a.Value, 20), Percent(a.Value))
+			pr.line("| %s | `%s` | %s |", md(a.Title), bar(a.Value, 20), percent(a.Value))
 		}
 	}
 	pr.line("")
@@ -77,7 +179,7 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 			if s.Required > 0 {
 				open += fmt.Sprintf(" (%d required)", s.Required)
 			}
-			pr.line("| %d | %s | `%s` | %s | %s | %s | %s |", s.Rank, md(s.Title), Bar(s.Value, 20), s.Score, s.Verdict, open, s.Bonus)
+			pr.line("| %d | %s | `%s` | %s | %s | %s | %s |", s.Rank, md(s.Title), bar(s.Value, 20), s.Score, s.Verdict, open, s.Bonus)
 		}
 	}
 
@@ -118,7 +220,7 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 		pr.line("")
 		more := fmt.Sprintf("… and %d more.", pg.MoreGaps)
 		if pg.PlanCommand != "" {
-			more += fmt.Sprintf(" The full plan: `%s` (add `-o markdown` for a checklist).", pg.PlanCommand)
+			more += fmt.Sprintf(" The full plan: %s (add `-o markdown` for a checklist).", mdCode(pg.PlanCommand))
 		}
 		pr.line("%s", more)
 	}
@@ -148,6 +250,10 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 		pr.line("")
 		pr.line("Unanswered: %d %s.", pg.Unanswered, plural(pg.Unanswered, "criterion", "criteria"))
 	}
+	if pg.CantSay > 0 {
+		pr.line("")
+		pr.line("Can't say: %d %s the rater could not judge, scored as unanswered.", pg.CantSay, plural(pg.CantSay, "criterion", "criteria"))
+	}
 	pr.line("")
 	pr.line("---")
 	pr.line("")
@@ -155,4 +261,212 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 		"Scores weigh required and strong items 3, desirable ones 2. Verdicts: meets (%s or more with every required item met), "+
 		"incomplete (answering the unanswered criteria as expected would meet), approaching (%s or more), not yet.", md(pg.Scale), pg.Meets, pg.Approaching)
 	return pr.err
+}
+
+// WriteCalibrationMarkdown writes the views of a calibration as Markdown:
+// a heading and a table per view, each person's details as a list.
+func WriteCalibrationMarkdown(w io.Writer, r *rubric.Rubric, c *assess.Calibration, views []string) error {
+	p := &printer{w: w}
+	plain := Style{}
+	p.line("# Calibration")
+	p.line("")
+	p.line("%s", md(sentence(summaryLine(c))))
+	if slices.Contains(views, ViewPeople) {
+		p.line("")
+		p.line("## People")
+		p.line("")
+		p.line("Promotion-ready and below-level first.")
+		p.line("")
+		standing := c.Standing(r)
+		rows := make([][]any, 0, len(c.People))
+		for _, i := range standing {
+			rows = append(rows, peopleRow(r, plain, c.People[i]))
+		}
+		mdTable(p, peopleHeader, nil, rows)
+		p.line("")
+		p.line("### Each person")
+		p.line("")
+		for _, i := range standing {
+			pc := c.People[i]
+			p.line("- **%s**", md(pc.Person))
+			for _, l := range personLines(r, pc, c.Anonymized) {
+				p.line("  - %s: %s", md(l[0]), md(l[1]))
+				if assess.Flag(l[0]) == assess.RaterDisagreement {
+					for _, d := range pc.Disagreements {
+						p.line("    - %s", md(disagreementText(d)))
+					}
+				}
+			}
+		}
+	}
+	if slices.Contains(views, viewRaters) {
+		p.line("")
+		p.line("## Raters")
+		p.line("")
+		rows := make([][]any, 0, len(c.Raters))
+		for _, rc := range c.Raters {
+			rows = append(rows, raterRow(plain, rc))
+		}
+		mdTable(p, ratersHeader, []int{1, 2, 3}, rows)
+		p.line("")
+		p.line("%s", md(sentence(ratersLegend)))
+	}
+	if slices.Contains(views, viewAgreement) {
+		p.line("")
+		p.line("## Agreement")
+		p.line("")
+		mdTable(p, agreementHeader, []int{1, 2, 3, 4}, agreementRows(c))
+		p.line("")
+		p.line("%s", md(sentence(agreementLegend)))
+		p.line("")
+		p.line("%s", md(kappaGuide))
+	}
+	if slices.Contains(views, viewLevels) {
+		p.line("")
+		p.line("## Levels")
+		p.line("")
+		rows := make([][]any, 0, len(c.Levels))
+		for _, l := range c.Levels {
+			rows = append(rows, levelRow(r, l))
+		}
+		mdTable(p, levelsHeader, []int{1, 2, 3, 4}, rows)
+		p.line("")
+		p.line("%s", md(sentence(levelsLegend)))
+		if moves := movesText(r, c); len(moves) > 0 {
+			p.line("")
+			for _, m := range moves {
+				p.line("- %s", md(m))
+			}
+		}
+	}
+	return p.err
+}
+
+// RenderDiffMarkdown writes a diff as Markdown, to paste into an issue or a
+// promotion document.
+func RenderDiffMarkdown(w io.Writer, r *rubric.Rubric, d *assess.Diff, files DiffFiles) error {
+	pr := &printer{w: w}
+	pr.line("# Progress: %s", md(d.New.Assessment.Person))
+	pr.line("")
+	pr.line("- Before: %s (%s)", md(assessmentLine(d.Old.Assessment)), mdCode(files.Old))
+	pr.line("- After: %s (%s)", md(assessmentLine(d.New.Assessment)), mdCode(files.New))
+	pr.line("- Fit level: **%s**", md(fitChange(r, d)))
+	pr.line("")
+	pr.line("| Level | Before | After | Change |")
+	pr.line("| --- | --- | --- | ---: |")
+	for _, t := range d.Levels {
+		pr.line("| %s | %s %s | %s %s | %s |", md(levelTitle(r, t.ID)), percent(t.Before.Score), t.Before.Verdict,
+			percent(t.After.Score), t.After.Verdict, signedPoints(t.Before.Score, t.After.Score))
+	}
+	if len(d.Specialties) > 0 {
+		pr.line("")
+		pr.line("| Specialty | Before | After | Change |")
+		pr.line("| --- | --- | --- | ---: |")
+		for _, t := range d.Specialties {
+			before, after, change := "not scored", "not scored", ""
+			if t.Before != nil {
+				before = percent(t.Before.Score) + " " + string(t.Before.Verdict)
+			}
+			if t.After != nil {
+				after = percent(t.After.Score) + " " + string(t.After.Verdict)
+			}
+			if t.Before != nil && t.After != nil {
+				change = signedPoints(t.Before.Score, t.After.Score)
+			}
+			pr.line("| %s | %s | %s | %s |", md(specialtyTitle(r, t.ID)), before, after, change)
+		}
+	}
+	if len(d.Criteria) == 0 {
+		pr.line("")
+		pr.line("No answer changed.")
+	}
+	for _, sec := range changeSections {
+		n := d.Count(sec.change)
+		if n == 0 {
+			continue
+		}
+		pr.line("")
+		pr.line("## %s (%d)", sec.title, n)
+		pr.line("")
+		for _, c := range d.Criteria {
+			if c.Change == sec.change {
+				pr.line("- `%s` %s → %s: %s", c.ID, ratingShort(c.Before), ratingShort(c.After), md(r.Criterion(c.ID).Prompt))
+			}
+		}
+	}
+	return pr.err
+}
+
+// RenderPlanMarkdown writes a plan as a growth plan to paste into an issue:
+// a title, a short summary, and one checkbox per item, grouped by rung and
+// specialty, each with an "Evidence:" line to fill in.
+func RenderPlanMarkdown(w io.Writer, r *rubric.Rubric, p *assess.Plan) error {
+	pr := &printer{w: w}
+	a := p.Result.Assessment
+	target := levelTitle(r, p.Target)
+	pr.line("# Growth plan: %s → %s", md(a.Person), md(target))
+	pr.line("")
+	pr.line("%s, against *%s* (version %s). Fit level now: **%s**. Target: **%s** (%s).",
+		md(assessmentLine(a)), md(r.Title), md(r.Version), md(fitText(r, p.Result)), md(target), md(targetReasonText(r, p)))
+	pr.line("")
+	pr.line("%s", md(planSummary(r, p)))
+	pr.line("")
+	pr.line("Items are in the order to work on them: required first, then by how much each would add to its rung's score. "+
+		"Ratings use the scale %s.", md(scaleText(r)))
+	for _, rg := range p.Level.Rungs {
+		items := p.RungItems(rg.Level)
+		if len(items) == 0 {
+			continue
+		}
+		pr.line("")
+		pr.line("## %s rung (%s now, %d %s)", md(levelTitle(r, rg.Level)), percent(rg.Score), len(items), plural(len(items), "item", "items"))
+		for _, it := range items {
+			planItemMarkdown(pr, r, it)
+		}
+	}
+	for _, s := range p.Specialties {
+		items := p.SpecialtyItems(s.ID)
+		pr.line("")
+		pr.line("## %s specialty (%s, %s now, %d %s)", md(specialtyTitle(r, s.ID)), s.Verdict, percent(s.Score), len(items), plural(len(items), "item", "items"))
+		if len(items) == 0 {
+			pr.line("")
+			pr.line("Nothing open.")
+		}
+		for _, it := range items {
+			planItemMarkdown(pr, r, it)
+		}
+	}
+	if len(p.Items) == 0 {
+		pr.line("")
+		pr.line("Nothing is open: every item of %s is met.", md(target))
+	}
+	return pr.err
+}
+
+func planItemMarkdown(pr *printer, r *rubric.Rubric, it assess.PlanItem) {
+	pr.line("")
+	pr.line("- [ ] **%s**", md(unitTitle(r, it.Unit)))
+	if it.Group != "" {
+		pr.line("  - %s · `%s` · %d of %d needed met · +%s points to %s", it.Strength, it.Group, it.Metc, it.Min, gainPoints(it.Gain), gainWhere(it))
+		for _, c := range it.Criteria {
+			mark := "[ ]"
+			if c.Met {
+				mark = "[x]"
+			}
+			pr.line("    - %s %s (`%s`: now %s, expected %s)", mark, md(r.Criterion(c.ID).Prompt), c.ID, md(ratingText(r, c.Rating)), md(expectedText(r, c)))
+			if c.Rating != nil && c.Rating.Note != "" {
+				pr.line("      - Note: %s", md(c.Rating.Note))
+			}
+		}
+	} else {
+		c := it.Criteria[0]
+		pr.line("  - %s · `%s` · now %s, expected %s · +%s points to %s", it.Strength, c.ID, md(ratingText(r, c.Rating)), md(expectedText(r, c)), gainPoints(it.Gain), gainWhere(it))
+		if c.Rating != nil && c.Rating.Note != "" {
+			pr.line("  - Note: %s", md(c.Rating.Note))
+		}
+	}
+	if len(it.Sources) > 0 {
+		pr.line("  - Job-family page: %s", md(strings.Join(it.Sources, "; ")))
+	}
+	pr.line("  - Evidence:")
 }

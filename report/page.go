@@ -3,9 +3,11 @@ package report
 import (
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/termtext"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -32,23 +34,24 @@ type Page struct {
 	Target      string // the plan's target level title
 	TargetNote  string // why that target
 	Summary     []string
-	Cards       []PageCard
-	Levels      []PageLevel
-	Radar       *Radar // nil when fewer than three axes have data
-	RadarOf     string // "themes" or "specialties"
-	RadarAxes   []RadarValue
+	Cards       []pageCard
+	Levels      []pageLevel
+	Radar       *radarChart // nil when fewer than three axes have data
+	RadarOf     string      // "themes" or "specialties"
+	RadarAxes   []radarValue
 	RadarNote   string // how the radar's values are computed
 	RadarLabel  string // the chart in words, for screen readers
 	Left        []string
-	Specialties []PageSpecialty
-	Gaps        []PageGap
+	Specialties []pageSpecialty
+	Gaps        []gapItem
 	MoreGaps    int
 	PlanCommand string
 	BonusMet    int
 	BonusTotal  int
-	Bonus       []PageBonus
+	Bonus       []pageBonus
 	Notes       []string
 	Unanswered  int
+	CantSay     int    // criteria the rater answered "can't say"
 	Meets       string // the meets threshold, "80%"
 	Approaching string
 	Scale       string
@@ -56,32 +59,32 @@ type Page struct {
 	SpecialtyExpect string
 }
 
-// PageCard is one figure of the summary strip.
-type PageCard struct {
+// pageCard is one figure of the summary strip.
+type pageCard struct {
 	Label, Value, Detail, Class string
 	Wide                        bool // a level title: room for it on one line
 }
 
-// PageLevel is one level's bar, made of its rungs.
-type PageLevel struct {
+// pageLevel is one level's bar, made of its rungs.
+type pageLevel struct {
 	ID, Title       string
 	Score           string
 	Value           float64 // the score, 0..1
 	Verdict, Class  string
-	Rungs           []PageRung
+	Rungs           []pageRung
 	Target, Reached bool
 }
 
-// PageRung is one rung of a level's bar.
-type PageRung struct {
+// pageRung is one rung of a level's bar.
+type pageRung struct {
 	Level, Title string
 	Score        string
 	Fill         float64 // 0..100, the filled width
 	Class        string
 }
 
-// PageSpecialty is one row of the specialty ranking.
-type PageSpecialty struct {
+// pageSpecialty is one row of the specialty ranking.
+type pageSpecialty struct {
 	Rank           int
 	Title, Summary string
 	Score          string
@@ -92,8 +95,8 @@ type PageSpecialty struct {
 	Bonus          string
 }
 
-// PageGap is one item of the plan.
-type PageGap struct {
+// gapItem is one item of the plan.
+type gapItem struct {
 	Question  string
 	ID        string
 	Strength  string
@@ -105,18 +108,18 @@ type PageGap struct {
 	Gain      string
 	Sources   string
 	Note      string
-	Members   []PageMember
+	Members   []pageMember
 	Specialty bool
 }
 
-// PageMember is one criterion of a group item.
-type PageMember struct {
+// pageMember is one criterion of a group item.
+type pageMember struct {
 	Question, ID, Now, Expected, Note string
 	Met                               bool
 }
 
-// PageBonus is one nice-to-have.
-type PageBonus struct {
+// pageBonus is one nice-to-have.
+type pageBonus struct {
 	Question, ID, Now string
 	Met               bool
 }
@@ -134,19 +137,20 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 	}
 	pg := &Page{
 		Person:          a.Person,
-		Assessed:        AssessmentLine(a),
+		Assessed:        assessmentLine(a),
 		Rubric:          r.Title,
 		Version:         r.Version,
 		Fit:             fitText(r, res),
 		FitMet:          res.FitLevel != "",
-		Target:          LevelTitle(r, p.Target),
+		Target:          levelTitle(r, p.Target),
 		TargetNote:      targetReasonText(r, p),
 		BonusMet:        res.Bonus.Met,
 		BonusTotal:      res.Bonus.Total,
 		Notes:           res.Notes,
 		Unanswered:      len(res.Unanswered),
-		Meets:           Percent(r.Thresholds.Meets),
-		Approaching:     Percent(r.Thresholds.Approaching),
+		CantSay:         len(res.CantSay),
+		Meets:           percent(r.Thresholds.Meets),
+		Approaching:     percent(r.Thresholds.Approaching),
 		Scale:           scaleText(r),
 		SpecialtyExpect: fmt.Sprintf("%d (%s)", r.SpecialtyExpect, r.ScaleLabel(r.SpecialtyExpect)),
 	}
@@ -167,7 +171,7 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 	pg.Cards = pageCards(r, p, specs)
 
 	for i, t := range res.Levels {
-		l := PageLevel{ID: t.ID, Title: LevelTitle(r, t.ID), Score: Percent(t.Score), Value: t.Score, Verdict: string(t.Verdict),
+		l := pageLevel{ID: t.ID, Title: levelTitle(r, t.ID), Score: percent(t.Score), Value: t.Score, Verdict: string(t.Verdict),
 			Class: verdictClass(t.Verdict), Target: t.ID == p.Target, Reached: r.LevelIndex(res.FitLevel) >= i}
 		for _, rg := range t.Rungs {
 			class := scoreClass(r, rg.Score)
@@ -176,7 +180,7 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 				// so the rung does not show as met.
 				class = string(assess.Approaching)
 			}
-			l.Rungs = append(l.Rungs, PageRung{Level: rg.Level, Title: LevelTitle(r, rg.Level), Score: Percent(rg.Score),
+			l.Rungs = append(l.Rungs, pageRung{Level: rg.Level, Title: levelTitle(r, rg.Level), Score: percent(rg.Score),
 				Fill: fill(rg.Score), Class: class})
 		}
 		pg.Levels = append(pg.Levels, l)
@@ -192,8 +196,8 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 				req++
 			}
 		}
-		pg.Specialties = append(pg.Specialties, PageSpecialty{Rank: i + 1, Title: sp.Title, Summary: sp.Summary,
-			Score: Percent(t.Score), Value: t.Score, Fill: fill(t.Score), Verdict: string(t.Verdict), Class: verdictClass(t.Verdict),
+		pg.Specialties = append(pg.Specialties, pageSpecialty{Rank: i + 1, Title: sp.Title, Summary: sp.Summary,
+			Score: percent(t.Score), Value: t.Score, Fill: fill(t.Score), Verdict: string(t.Verdict), Class: verdictClass(t.Verdict),
 			Gaps: gaps, Required: req, Bonus: countText(t.Bonus)})
 	}
 
@@ -206,8 +210,12 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 	}
 
 	for _, b := range res.BonusItems {
-		pg.Bonus = append(pg.Bonus, PageBonus{Question: r.Criterion(b.ID).Prompt, ID: b.ID, Now: RatingText(r, b.Rating), Met: b.Met})
+		pg.Bonus = append(pg.Bonus, pageBonus{Question: r.Criterion(b.ID).Prompt, ID: b.ID, Now: ratingText(r, b.Rating), Met: b.Met})
 	}
+	// The page is shown in a browser (HTML) or wherever Markdown goes:
+	// html/template escapes markup, but not the characters that reorder
+	// or hide text, so every string on the page is neutralised here, once.
+	neutralise(reflect.ValueOf(pg).Elem())
 	return pg
 }
 
@@ -221,10 +229,10 @@ func pageMeta(r *rubric.Rubric, a *assess.Assessment) []string {
 		meta = append(meta, a.Updated.UTC().Format("2 January 2006"))
 	}
 	if a.CurrentLevel != "" {
-		meta = append(meta, "current level: "+LevelTitle(r, a.CurrentLevel))
+		meta = append(meta, "current level: "+levelTitle(r, a.CurrentLevel))
 	}
 	if a.TargetLevel != "" {
-		meta = append(meta, "aiming for "+LevelTitle(r, a.TargetLevel))
+		meta = append(meta, "aiming for "+levelTitle(r, a.TargetLevel))
 	}
 	return meta
 }
@@ -254,11 +262,11 @@ func (pg *Page) radar(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetSco
 		pg.RadarOf = "themes"
 		targets := append([]assess.TargetScore{p.Level}, specs...)
 		for _, th := range assess.ThemeProfile(r, targets...) {
-			pg.RadarAxes = append(pg.RadarAxes, RadarValue{Title: r.Theme(th.Theme).Title, Value: th.Score, Class: scoreClass(r, th.Score)})
+			pg.RadarAxes = append(pg.RadarAxes, radarValue{Title: r.Theme(th.Theme).Title, Value: th.Score, Class: scoreClass(r, th.Score)})
 		}
 		var names []string
 		for _, t := range specs {
-			names = append(names, SpecialtyTitle(r, t.ID))
+			names = append(names, specialtyTitle(r, t.ID))
 		}
 		scope := "the items of " + pg.Target + " (every rung)"
 		if len(names) > 0 {
@@ -281,22 +289,22 @@ func (pg *Page) radar(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetSco
 	} else {
 		pg.RadarOf = "specialties"
 		for _, t := range specs {
-			pg.RadarAxes = append(pg.RadarAxes, RadarValue{Title: SpecialtyTitle(r, t.ID), Value: t.Score, Class: verdictClass(t.Verdict)})
+			pg.RadarAxes = append(pg.RadarAxes, radarValue{Title: specialtyTitle(r, t.ID), Value: t.Score, Class: verdictClass(t.Verdict)})
 		}
 		pg.RadarNote = fmt.Sprintf("The rubric has no themes, so each axis is a specialty and its value the specialty's score. "+
 			"The dashed ring is the %s meets threshold.", pg.Meets)
 	}
 	if len(pg.RadarAxes) >= 3 {
-		pg.Radar = NewRadar(pg.RadarAxes, r.Thresholds.Meets)
+		pg.Radar = newRadar(pg.RadarAxes, r.Thresholds.Meets)
 		parts := make([]string, len(pg.RadarAxes))
 		for i, a := range pg.RadarAxes {
-			parts[i] = a.Title + " " + Percent(a.Value)
+			parts[i] = a.Title + " " + percent(a.Value)
 		}
 		pg.RadarLabel = "Radar chart of the " + pg.RadarOf + ": " + strings.Join(parts, ", ")
 	}
 }
 
-func hasTheme(axes []RadarValue, title string) bool {
+func hasTheme(axes []radarValue, title string) bool {
 	for _, a := range axes {
 		if a.Title == title {
 			return true
@@ -305,18 +313,18 @@ func hasTheme(axes []RadarValue, title string) bool {
 	return false
 }
 
-func pageGap(r *rubric.Rubric, it assess.PlanItem) PageGap {
-	g := PageGap{Question: UnitTitle(r, it.Unit), ID: UnitID(it.Unit), Strength: string(it.Strength), Required: it.Required(),
-		Gain: "+" + Points(it.Gain) + " points to " + gainWhere(it), Sources: strings.Join(it.Sources, "; "), Specialty: it.Specialty}
+func pageGap(r *rubric.Rubric, it assess.PlanItem) gapItem {
+	g := gapItem{Question: unitTitle(r, it.Unit), ID: unitID(it.Unit), Strength: string(it.Strength), Required: it.Required(),
+		Gain: "+" + gainPoints(it.Gain) + " points to " + gainWhere(it), Sources: strings.Join(it.Sources, "; "), Specialty: it.Specialty}
 	if it.Specialty {
-		g.For = SpecialtyTitle(r, it.Target) + " specialty"
+		g.For = specialtyTitle(r, it.Target) + " specialty"
 	} else {
 		g.For = it.Rung() + " rung"
 	}
 	if it.Group != "" {
 		g.Progress = fmt.Sprintf("%d of %d needed met", it.Metc, it.Min)
 		for _, c := range it.Criteria {
-			m := PageMember{Question: r.Criterion(c.ID).Prompt, ID: c.ID, Now: RatingText(r, c.Rating), Expected: ExpectedText(r, c), Met: c.Met}
+			m := pageMember{Question: r.Criterion(c.ID).Prompt, ID: c.ID, Now: ratingText(r, c.Rating), Expected: expectedText(r, c), Met: c.Met}
 			if c.Rating != nil {
 				m.Note = oneLine(c.Rating.Note)
 			}
@@ -325,7 +333,7 @@ func pageGap(r *rubric.Rubric, it assess.PlanItem) PageGap {
 		return g
 	}
 	c := it.Criteria[0]
-	g.Now, g.Expected = RatingText(r, c.Rating), ExpectedText(r, c)
+	g.Now, g.Expected = ratingText(r, c.Rating), expectedText(r, c)
 	if c.Rating != nil {
 		g.Note = oneLine(c.Rating.Note)
 	}
@@ -335,55 +343,58 @@ func pageGap(r *rubric.Rubric, it assess.PlanItem) PageGap {
 func pageSummary(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []string {
 	res := p.Result
 	who := res.Assessment.Person
-	target := LevelTitle(r, p.Target)
+	target := levelTitle(r, p.Target)
 	var out []string
 	switch {
 	case res.FitLevel == r.Levels[len(r.Levels)-1].ID:
 		out = append(out, fmt.Sprintf("%s meets every level of the ladder, up to %s.", who, target))
 	case res.FitLevel != "":
-		out = append(out, fmt.Sprintf("%s meets every level up to %s.", who, LevelTitle(r, res.FitLevel)))
+		out = append(out, fmt.Sprintf("%s meets every level up to %s.", who, levelTitle(r, res.FitLevel)))
 	default:
 		out = append(out, fmt.Sprintf("%s does not meet %s yet.", who, r.Levels[0].Title))
 	}
 	n := len(p.LevelItems())
 	if !p.Met() {
-		out = append(out, fmt.Sprintf("%s is %s (%s): %d %s in the way, %s.", target, verdictWords(p.Level.Verdict), Percent(p.Level.Score),
+		out = append(out, fmt.Sprintf("%s is %s (%s): %d %s in the way, %s.", target, verdictWords(p.Level.Verdict), percent(p.Level.Score),
 			n, plural(n, "item stands", "items stand"), requiredText(countRequired(p.LevelItems()))))
 	} else if p.Reason != assess.TargetTop && res.FitLevel != p.Target {
-		out = append(out, fmt.Sprintf("%s is met (%s).", target, Percent(p.Level.Score)))
+		out = append(out, fmt.Sprintf("%s is met (%s).", target, percent(p.Level.Score)))
 	}
 	if len(specs) > 0 {
 		best := specs[0]
-		out = append(out, fmt.Sprintf("%s: %s (%s, %s).", specialtyLabel(specs), SpecialtyTitle(r, best.ID), Percent(best.Score), verdictWords(best.Verdict)))
+		out = append(out, fmt.Sprintf("%s: %s (%s, %s).", specialtyLabel(specs), specialtyTitle(r, best.ID), percent(best.Score), verdictWords(best.Verdict)))
 	}
 	return out
 }
 
-func pageCards(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []PageCard {
+func pageCards(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []pageCard {
 	res := p.Result
-	fit := PageCard{Label: "Fit level", Value: fitText(r, res), Class: "meets", Wide: true}
+	fit := pageCard{Label: "Fit level", Value: fitText(r, res), Class: "meets", Wide: true}
 	if res.FitLevel == "" {
 		fit.Value, fit.Detail, fit.Class = "None yet", r.Levels[0].Title+" is not met", verdictClass(res.Levels[0].Verdict)
 	} else if l := r.Level(res.FitLevel); l.Grade != 0 {
 		fit.Detail = fmt.Sprintf("grade %d", l.Grade)
 	}
-	target := PageCard{Label: "Target", Value: LevelTitle(r, p.Target), Wide: true,
-		Detail: Percent(p.Level.Score) + ", " + verdictWords(p.Level.Verdict), Class: verdictClass(p.Level.Verdict)}
+	target := pageCard{Label: "Target", Value: levelTitle(r, p.Target), Wide: true,
+		Detail: percent(p.Level.Score) + ", " + verdictWords(p.Level.Verdict), Class: verdictClass(p.Level.Verdict)}
 	if n := len(p.LevelItems()); n > 0 {
 		target.Detail += fmt.Sprintf(", %d open %s", n, plural(n, "item", "items"))
 	}
 	if p.Reason == assess.TargetTop {
 		target.Label = "Target (the top level)"
 	}
-	cards := []PageCard{fit, target}
+	cards := []pageCard{fit, target}
 	if len(specs) > 0 {
 		best := specs[0]
-		cards = append(cards, PageCard{Label: specialtyLabel(specs), Value: SpecialtyTitle(r, best.ID),
-			Detail: Percent(best.Score) + ", " + verdictWords(best.Verdict), Class: verdictClass(best.Verdict)})
+		cards = append(cards, pageCard{Label: specialtyLabel(specs), Value: specialtyTitle(r, best.ID),
+			Detail: percent(best.Score) + ", " + verdictWords(best.Verdict), Class: verdictClass(best.Verdict)})
 	}
-	cards = append(cards, PageCard{Label: "Nice-to-haves", Value: fmt.Sprintf("%d of %d", res.Bonus.Met, res.Bonus.Total), Detail: "never part of a score", Class: "neutral"})
+	cards = append(cards, pageCard{Label: "Nice-to-haves", Value: fmt.Sprintf("%d of %d", res.Bonus.Met, res.Bonus.Total), Detail: "never part of a score", Class: "neutral"})
 	if n := len(res.Unanswered); n > 0 {
-		cards = append(cards, PageCard{Label: "Unanswered", Value: fmt.Sprint(n), Detail: plural(n, "criterion", "criteria") + " left blank", Class: "neutral"})
+		cards = append(cards, pageCard{Label: "Unanswered", Value: fmt.Sprint(n), Detail: plural(n, "criterion", "criteria") + " left blank", Class: "neutral"})
+	}
+	if n := len(res.CantSay); n > 0 {
+		cards = append(cards, pageCard{Label: "Can't say", Value: fmt.Sprint(n), Detail: plural(n, "criterion", "criteria") + " the rater could not judge", Class: "neutral"})
 	}
 	return cards
 }
@@ -395,14 +406,6 @@ func specialtyLabel(specs []assess.TargetScore) string {
 		return "Specialty"
 	}
 	return "Strongest specialty"
-}
-
-// verdictWords reads a verdict in a sentence.
-func verdictWords(v assess.Verdict) string {
-	if v == assess.NotYet {
-		return "not yet met"
-	}
-	return string(v)
 }
 
 func verdictClass(v assess.Verdict) string { return string(v) }
@@ -420,3 +423,26 @@ func scoreClass(r *rubric.Rubric, score float64) string {
 }
 
 func fill(score float64) float64 { return float64(floorPercent(score)) }
+
+// neutralise applies termtext.Safe to every string in v (a struct, and
+// the structs, slices and pointers it holds).
+func neutralise(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(termtext.Safe(v.String()))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			neutralise(v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			neutralise(v.Field(i))
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			neutralise(v.Index(i))
+		}
+	}
+}

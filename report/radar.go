@@ -6,27 +6,27 @@ import (
 	"strings"
 )
 
-// Radar is the geometry of a radar chart, computed here so that the HTML
+// radarChart is the geometry of a radar chart, computed here so that the HTML
 // template only places what it is given. Coordinates are in SVG user units.
-type Radar struct {
+type radarChart struct {
 	Width, Height float64
 	CX, CY, R     float64
-	Rings         []RadarRing // the grid: 25%, 50%, 75%, 100%
-	Threshold     RadarRing   // the meets threshold, dashed
-	Axes          []RadarAxis
+	Rings         []radarRing // the grid: 25%, 50%, 75%, 100%
+	Threshold     radarRing   // the meets threshold, dashed
+	Axes          []radarAxis
 	Points        string // the value polygon's points attribute
 }
 
-// RadarRing is one grid polygon.
-type RadarRing struct {
+// radarRing is one grid polygon.
+type radarRing struct {
 	Share  float64
 	Points string
 	Label  string // "50%", drawn on the first axis
 	LX, LY float64
 }
 
-// RadarAxis is one spoke with its label and value.
-type RadarAxis struct {
+// radarAxis is one spoke with its label and value.
+type radarAxis struct {
 	Title        string
 	Value        float64 // 0..1
 	Percent      string
@@ -34,33 +34,33 @@ type RadarAxis struct {
 	PX, PY       float64     // the value point
 	LX, LY       float64     // the label's anchor
 	Anchor       string      // text-anchor: start, middle or end
-	Lines        []RadarLine // the label, in one or two lines
+	Lines        []radarLine // the label, in one or two lines
 	PercentY     float64     // baseline of the percentage under the label
 	PercentClass string
 }
 
-// RadarLine is one line of an axis label.
-type RadarLine struct {
+// radarLine is one line of an axis label.
+type radarLine struct {
 	Text string
 	Y    float64
 }
 
-// RadarValue is one axis to chart.
-type RadarValue struct {
+// radarValue is one axis to chart.
+type radarValue struct {
 	Title string
 	Value float64 // 0..1; clamped
 	Class string  // a class for the percentage (verdict colour)
 }
 
-// NewRadar lays out a radar chart of values (at least three) with a dashed
+// newRadar lays out a radar chart of values (at least three) with a dashed
 // ring at threshold.
-func NewRadar(values []RadarValue, threshold float64) *Radar {
+func newRadar(values []radarValue, threshold float64) *radarChart {
 	const (
 		width, height = 560.0, 408.0
 		radius        = 150.0
 		lineHeight    = 14.0
 	)
-	rd := &Radar{Width: width, Height: height, CX: width / 2, CY: height / 2, R: radius}
+	rd := &radarChart{Width: width, Height: height, CX: width / 2, CY: height / 2, R: radius}
 	n := len(values)
 	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
 	ring := func(share float64) string {
@@ -72,20 +72,20 @@ func NewRadar(values []RadarValue, threshold float64) *Radar {
 		return strings.Join(pts, " ")
 	}
 	for _, s := range []float64{0.25, 0.5, 0.75, 1} {
-		rg := RadarRing{Share: s, Points: ring(s)}
+		rg := radarRing{Share: s, Points: ring(s)}
 		if s < 1 { // the outer ring needs no label, and the top axis's own label sits there
-			rg.Label, rg.LX, rg.LY = Percent(s), rd.CX+4, rd.CY-radius*s-3
+			rg.Label, rg.LX, rg.LY = percent(s), rd.CX+4, rd.CY-radius*s-3
 		}
 		rd.Rings = append(rd.Rings, rg)
 	}
-	rd.Threshold = RadarRing{Share: threshold, Points: ring(threshold)}
+	rd.Threshold = radarRing{Share: threshold, Points: ring(threshold)}
 	var pts []string
 	for i, v := range values {
 		val := math.Max(0, math.Min(1, v.Value))
 		a := angle(i)
 		cos, sin := math.Cos(a), math.Sin(a)
-		ax := RadarAxis{
-			Title: v.Title, Value: val, Percent: Percent(val), PercentClass: v.Class,
+		ax := radarAxis{
+			Title: v.Title, Value: val, Percent: percent(val), PercentClass: v.Class,
 			X2: round1(rd.CX + radius*cos), Y2: round1(rd.CY + radius*sin),
 			PX: round1(rd.CX + radius*val*cos), PY: round1(rd.CY + radius*val*sin),
 		}
@@ -115,7 +115,7 @@ func NewRadar(values []RadarValue, threshold float64) *Radar {
 			first = -(lines+1)*lineHeight/2 + lineHeight*0.75
 		}
 		for j, w := range words {
-			ax.Lines = append(ax.Lines, RadarLine{Text: w, Y: round1(ax.LY + first + float64(j)*lineHeight)})
+			ax.Lines = append(ax.Lines, radarLine{Text: w, Y: round1(ax.LY + first + float64(j)*lineHeight)})
 		}
 		ax.PercentY = round1(ax.LY + first + lines*lineHeight + 1)
 		rd.Axes = append(rd.Axes, ax)

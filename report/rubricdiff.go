@@ -3,36 +3,26 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
-	"unicode"
 
+	"github.com/ladderhq/ladder/internal/termtext"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/ladderhq/ladder/rubric/rubricdiff"
 )
 
-// plain keeps rubric text that reaches a terminal on one line and free of
-// control characters (a rubric file may hold escape sequences).
-func plain(s string) string {
-	return oneLine(strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
-			return -1
-		}
-		return r
-	}, s))
-}
-
-// LevelDiffJSON is the data form of what one level asks beyond another.
-type LevelDiffJSON struct {
+// levelDiffJSON is the data form of what one level asks beyond another.
+type levelDiffJSON struct {
 	From     string              `json:"from" yaml:"from"`
 	To       string              `json:"to" yaml:"to"`
-	New      []LevelDiffItemJSON `json:"new" yaml:"new"`
-	Stricter []LevelDiffItemJSON `json:"stricter" yaml:"stricter"`
-	Higher   []LevelDiffItemJSON `json:"higher_expectations" yaml:"higher_expectations"`
+	New      []levelDiffItemJSON `json:"new" yaml:"new"`
+	Stricter []levelDiffItemJSON `json:"stricter" yaml:"stricter"`
+	Higher   []levelDiffItemJSON `json:"higher_expectations" yaml:"higher_expectations"`
 	Notes    []string            `json:"notes" yaml:"notes"`
 }
 
-// LevelDiffItemJSON is one criterion of a level diff.
-type LevelDiffItemJSON struct {
+// levelDiffItemJSON is one criterion of a level diff.
+type levelDiffItemJSON struct {
 	Criterion string   `json:"criterion" yaml:"criterion"`
 	Prompt    string   `json:"prompt" yaml:"prompt"`
 	Strength  string   `json:"strength" yaml:"strength"`
@@ -43,13 +33,13 @@ type LevelDiffItemJSON struct {
 	To        int      `json:"to,omitempty" yaml:"to,omitempty"`
 }
 
-// NewLevelDiffJSON converts a level diff to its data form.
-func NewLevelDiffJSON(r *rubric.Rubric, d *rubricdiff.LevelDiff) LevelDiffJSON {
-	conv := func(items []rubricdiff.LevelItem) []LevelDiffItemJSON {
-		out := []LevelDiffItemJSON{}
+// LevelDiffData converts a level diff to its data form.
+func LevelDiffData(r *rubric.Rubric, d *rubricdiff.LevelDiff) any {
+	conv := func(items []rubricdiff.LevelItem) []levelDiffItemJSON {
+		out := []levelDiffItemJSON{}
 		for _, it := range items {
 			c := r.Criterion(it.Criterion)
-			j := LevelDiffItemJSON{Criterion: c.ID, Prompt: c.Prompt, Strength: string(c.Strength), Level: c.Level,
+			j := levelDiffItemJSON{Criterion: c.ID, Prompt: c.Prompt, Strength: string(c.Strength), Level: c.Level,
 				Replaces: it.Replaces, From: it.From, To: it.To}
 			if g := r.GroupOf(c.ID); g != "" {
 				j.Group = &g
@@ -58,15 +48,14 @@ func NewLevelDiffJSON(r *rubric.Rubric, d *rubricdiff.LevelDiff) LevelDiffJSON {
 		}
 		return out
 	}
-	return LevelDiffJSON{From: d.From, To: d.To, New: conv(d.New), Stricter: conv(d.Stricter), Higher: conv(d.Higher), Notes: nonNil(d.Notes)}
+	return levelDiffJSON{From: d.From, To: d.To, New: conv(d.New), Stricter: conv(d.Stricter), Higher: conv(d.Higher), Notes: nonNil(d.Notes)}
 }
 
-// RenderLevelDiff writes what level To asks beyond level From.
+// RenderLevelDiff writes what level To asks beyond level From. The
+// question fills what is left of the width, wrapped.
 func RenderLevelDiff(w io.Writer, r *rubric.Rubric, d *rubricdiff.LevelDiff, style Style) error {
-	pr := &printer{w: w}
-	pr.line("%s", style.Bold(fmt.Sprintf("What %s asks beyond %s", plain(LevelTitle(r, d.To)), plain(LevelTitle(r, d.From)))))
-	// Each row is its leading cells; the question fills what is left of
-	// an 80-column terminal.
+	pr := &printer{w: w, width: style.lineWidth()}
+	pr.line("%s", style.Bold(fmt.Sprintf("What %s asks beyond %s", levelTitle(r, d.To), levelTitle(r, d.From))))
 	section := func(title string, items []rubricdiff.LevelItem, header []string, lead func(rubricdiff.LevelItem) []string) {
 		pr.line("")
 		pr.line("%s", style.Bold(fmt.Sprintf("%s (%d)", title, len(items))))
@@ -75,19 +64,10 @@ func RenderLevelDiff(w io.Writer, r *rubric.Rubric, d *rubricdiff.LevelDiff, sty
 			return
 		}
 		rows := make([][]string, len(items))
-		widths := make([]int, len(header)-1)
 		for i, it := range items {
-			rows[i] = lead(it)
-			for j, cell := range rows[i] {
-				widths[j] = max(widths[j], len([]rune(cell)))
-			}
+			rows[i] = append(lead(it), r.Criterion(it.Criterion).Prompt)
 		}
-		room := style.room(80, widths...)
-		t := NewTable(style, header...)
-		for i, it := range items {
-			t.Row(append(rows[i], Clip(plain(r.Criterion(it.Criterion).Prompt), room))...)
-		}
-		pr.table(t)
+		pr.table(leadTable(style, slices.Index(header, "Criterion"), header, rows))
 	}
 	section("New criteria", d.New, []string{"Strength", "Criterion", "Question"}, func(it rubricdiff.LevelItem) []string {
 		c := r.Criterion(it.Criterion)
@@ -97,11 +77,11 @@ func RenderLevelDiff(w io.Writer, r *rubric.Rubric, d *rubricdiff.LevelDiff, sty
 		return []string{it.Criterion, strings.Join(it.Replaces, ", ")}
 	})
 	section("Higher expectations", d.Higher, []string{"Criterion", "Expected", "Question"}, func(it rubricdiff.LevelItem) []string {
-		return []string{it.Criterion, fmt.Sprintf("%s → %s", plain(r.ScaleLabel(it.From)), plain(r.ScaleLabel(it.To)))}
+		return []string{it.Criterion, fmt.Sprintf("%s → %s", r.ScaleLabel(it.From), r.ScaleLabel(it.To))}
 	})
 	for _, n := range d.Notes {
 		pr.line("")
-		pr.line("%s", Wrap("Note: "+plain(n), 80, "", "  "))
+		pr.line("%s", style.wrap("Note: "+n, "", "  "))
 	}
 	return pr.err
 }
@@ -109,7 +89,7 @@ func RenderLevelDiff(w io.Writer, r *rubric.Rubric, d *rubricdiff.LevelDiff, sty
 // RenderLevelDiffMarkdown writes a level diff as Markdown.
 func RenderLevelDiffMarkdown(w io.Writer, r *rubric.Rubric, d *rubricdiff.LevelDiff) error {
 	pr := &printer{w: w}
-	pr.line("# What %s asks beyond %s", md(LevelTitle(r, d.To)), md(LevelTitle(r, d.From)))
+	pr.line("# What %s asks beyond %s", md(levelTitle(r, d.To)), md(levelTitle(r, d.From)))
 	list := func(title string, items []rubricdiff.LevelItem, extra func(rubricdiff.LevelItem) string) {
 		pr.line("")
 		pr.line("## %s (%d)", title, len(items))
@@ -136,68 +116,68 @@ func RenderLevelDiffMarkdown(w io.Writer, r *rubric.Rubric, d *rubricdiff.LevelD
 	return pr.err
 }
 
-// RubricDiffJSON is the data form of a diff between two rubric files.
-type RubricDiffJSON struct {
+// rubricDiffJSON is the data form of a diff between two rubric files.
+type rubricDiffJSON struct {
 	Old         rubricdiff.Side    `json:"old" yaml:"old"`
 	New         rubricdiff.Side    `json:"new" yaml:"new"`
 	Added       []string           `json:"added" yaml:"added"`
 	Removed     []string           `json:"removed" yaml:"removed"`
-	Renamed     []RenameJSON       `json:"renamed" yaml:"renamed"`
-	Changes     []ChangeJSON       `json:"changes" yaml:"changes"`
-	Levels      ElementChangesJSON `json:"levels" yaml:"levels"`
-	Specialties ElementChangesJSON `json:"specialties" yaml:"specialties"`
-	Groups      ElementChangesJSON `json:"groups" yaml:"groups"`
-	Themes      ElementChangesJSON `json:"themes" yaml:"themes"`
-	Aliases     []AliasJSON        `json:"suggested_aliases" yaml:"suggested_aliases"`
+	Renamed     []renameJSON       `json:"renamed" yaml:"renamed"`
+	Changes     []changeJSON       `json:"changes" yaml:"changes"`
+	Levels      elementChangesJSON `json:"levels" yaml:"levels"`
+	Specialties elementChangesJSON `json:"specialties" yaml:"specialties"`
+	Groups      elementChangesJSON `json:"groups" yaml:"groups"`
+	Themes      elementChangesJSON `json:"themes" yaml:"themes"`
+	Aliases     []aliasJSON        `json:"suggested_aliases" yaml:"suggested_aliases"`
 }
 
-// RenameJSON pairs an old id with a new one.
-type RenameJSON struct {
+// renameJSON pairs an old id with a new one.
+type renameJSON struct {
 	Old   string  `json:"old" yaml:"old"`
 	New   string  `json:"new" yaml:"new"`
 	Alias bool    `json:"alias_present" yaml:"alias_present"`
 	Score float64 `json:"score" yaml:"score"`
 }
 
-// ChangeJSON is one changed field of a criterion.
-type ChangeJSON struct {
+// changeJSON is one changed field of a criterion.
+type changeJSON struct {
 	Criterion string `json:"criterion" yaml:"criterion"`
 	Field     string `json:"field" yaml:"field"`
 	Old       string `json:"old" yaml:"old"`
 	New       string `json:"new" yaml:"new"`
 }
 
-// ElementChangesJSON lists the ids added and removed.
-type ElementChangesJSON struct {
+// elementChangesJSON lists the ids added and removed.
+type elementChangesJSON struct {
 	Added   []string `json:"added" yaml:"added"`
 	Removed []string `json:"removed" yaml:"removed"`
 }
 
-// AliasJSON suggests an alias for a criterion of the new rubric.
-type AliasJSON struct {
+// aliasJSON suggests an alias for a criterion of the new rubric.
+type aliasJSON struct {
 	Criterion string   `json:"criterion" yaml:"criterion"`
 	Aliases   []string `json:"aliases" yaml:"aliases"`
 }
 
-// NewRubricDiffJSON converts a file diff to its data form.
-func NewRubricDiffJSON(d *rubricdiff.FileDiff) RubricDiffJSON {
-	out := RubricDiffJSON{Old: d.Old, New: d.New, Added: nonNil(d.Added), Removed: nonNil(d.Removed),
-		Renamed: []RenameJSON{}, Changes: []ChangeJSON{}, Aliases: []AliasJSON{},
+// RubricDiffData converts a file diff to its data form.
+func RubricDiffData(d *rubricdiff.FileDiff) any {
+	out := rubricDiffJSON{Old: d.Old, New: d.New, Added: nonNil(d.Added), Removed: nonNil(d.Removed),
+		Renamed: []renameJSON{}, Changes: []changeJSON{}, Aliases: []aliasJSON{},
 		Levels: elementsJSON(d.Levels), Specialties: elementsJSON(d.Specialties), Groups: elementsJSON(d.Groups), Themes: elementsJSON(d.Themes)}
 	for _, r := range d.Renamed {
-		out.Renamed = append(out.Renamed, RenameJSON{Old: r.Old, New: r.New, Alias: r.Alias, Score: Round2(r.Score)})
+		out.Renamed = append(out.Renamed, renameJSON{Old: r.Old, New: r.New, Alias: r.Alias, Score: round2(r.Score)})
 	}
 	for _, c := range d.Changes {
-		out.Changes = append(out.Changes, ChangeJSON(c))
+		out.Changes = append(out.Changes, changeJSON(c))
 	}
 	for _, a := range d.Aliases {
-		out.Aliases = append(out.Aliases, AliasJSON{Criterion: a.New, Aliases: []string{a.Old}})
+		out.Aliases = append(out.Aliases, aliasJSON{Criterion: a.New, Aliases: []string{a.Old}})
 	}
 	return out
 }
 
-func elementsJSON(e rubricdiff.Elements) ElementChangesJSON {
-	return ElementChangesJSON{Added: nonNil(e.Added), Removed: nonNil(e.Removed)}
+func elementsJSON(e rubricdiff.Elements) elementChangesJSON {
+	return elementChangesJSON{Added: nonNil(e.Added), Removed: nonNil(e.Removed)}
 }
 
 // changeTitles name the fields of a criterion as a diff shows them.
@@ -211,21 +191,23 @@ var changeTitles = []struct{ field, title string }{
 	{"group", "Group changed"},
 }
 
-// RenderRubricDiff writes what changed between two rubric files.
+// RenderRubricDiff writes what changed between two rubric files. Each
+// table's widest column (the question, or before and after) wraps to fit
+// the width.
 func RenderRubricDiff(w io.Writer, oldR, newR *rubric.Rubric, d *rubricdiff.FileDiff, style Style) error {
-	pr := &printer{w: w}
-	pr.line("%s", style.Bold(fmt.Sprintf("%s version %s → %s version %s", plain(d.Old.ID), plain(d.Old.Version), plain(d.New.ID), plain(d.New.Version))))
-	pr.line("  old: %s", plain(d.Old.File))
-	pr.line("  new: %s", plain(d.New.File))
+	pr := &printer{w: w, width: style.lineWidth()}
+	pr.line("%s", style.Bold(fmt.Sprintf("%s version %s → %s version %s", d.Old.ID, d.Old.Version, d.New.ID, d.New.Version)))
+	pr.line("  old: %s", d.Old.File)
+	pr.line("  new: %s", d.New.File)
 	for _, e := range []struct {
 		name string
 		el   rubricdiff.Elements
 	}{{"Levels", d.Levels}, {"Specialties", d.Specialties}, {"Groups", d.Groups}, {"Themes", d.Themes}} {
 		if len(e.el.Added) > 0 {
-			pr.line("%s added: %s", e.name, plain(strings.Join(e.el.Added, ", ")))
+			pr.line("%s added: %s", e.name, strings.Join(e.el.Added, ", "))
 		}
 		if len(e.el.Removed) > 0 {
-			pr.line("%s removed: %s", e.name, plain(strings.Join(e.el.Removed, ", ")))
+			pr.line("%s removed: %s", e.name, strings.Join(e.el.Removed, ", "))
 		}
 	}
 	if d.Count() == 0 {
@@ -233,84 +215,98 @@ func RenderRubricDiff(w io.Writer, oldR, newR *rubric.Rubric, d *rubricdiff.File
 		pr.line("No criterion changed.")
 		return pr.err
 	}
-	// The question fills what is left of an 80-column terminal.
-	table := func(title string, header []string, rows [][]string, prompts []string) {
-		if len(rows) == 0 {
+	table := func(title string, t *table, n int) {
+		if n == 0 {
 			return
 		}
 		pr.line("")
-		pr.line("%s", style.Bold(fmt.Sprintf("%s (%d)", title, len(rows))))
-		widths := make([]int, len(header)-1)
-		for _, row := range rows {
-			for j, cell := range row {
-				widths[j] = max(widths[j], len([]rune(cell)))
-			}
-		}
-		room := style.room(80, widths...)
-		t := NewTable(style, header...)
-		for i, row := range rows {
-			t.Row(append(row, Clip(plain(prompts[i]), room))...)
-		}
+		pr.line("%s", style.Bold(fmt.Sprintf("%s (%d)", title, n)))
 		pr.table(t)
 	}
 	idList := func(title string, r *rubric.Rubric, ids []string) {
 		var rows [][]string
-		var prompts []string
 		for _, id := range ids {
 			c := r.Criterion(id)
-			rows = append(rows, []string{plain(id), plain(scopeText(c))})
-			prompts = append(prompts, c.Prompt)
+			rows = append(rows, []string{id, scopeText(c), c.Prompt})
 		}
-		table(title, []string{"Criterion", "Where", "Question"}, rows, prompts)
+		table(title, leadTable(style, 0, []string{"Criterion", "Where", "Question"}, rows), len(rows))
 	}
 	idList("Added", newR, d.Added)
 	idList("Removed", oldR, d.Removed)
 	var rows [][]string
-	var prompts []string
 	for _, rn := range d.Renamed {
-		rows = append(rows, []string{plain(rn.Old), plain(rn.New)})
-		prompts = append(prompts, newR.Criterion(rn.New).Prompt)
+		rows = append(rows, []string{rn.Old, rn.New, newR.Criterion(rn.New).Prompt})
 	}
-	table("Renamed", []string{"Old id", "New id", "Question"}, rows, prompts)
-	idWidth := 0
-	for _, c := range d.Changes {
-		idWidth = max(idWidth, len([]rune(c.Criterion)))
-	}
-	// Before and after share what is left of an 80-column terminal.
-	half := max(20, (style.room(80, idWidth)-2)/2)
-	if style.Borders {
-		half = max(20, half-2)
-	}
+	table("Renamed", leadTable(style, 0, []string{"Old id", "New id", "Question"}, rows), len(rows))
 	for _, ct := range changeTitles {
-		var rows [][]string
+		t, n := newTable(style, "Criterion", "Before", "After"), 0
 		for _, c := range d.Changes {
 			if c.Field == ct.field {
-				rows = append(rows, []string{plain(c.Criterion), Clip(plain(c.Old), half), Clip(plain(c.New), half)})
+				t.row(c.Criterion, c.Old, c.New)
+				n++
 			}
 		}
-		if len(rows) == 0 {
-			continue
-		}
-		pr.line("")
-		pr.line("%s", style.Bold(fmt.Sprintf("%s (%d)", ct.title, len(rows))))
-		t := NewTable(style, "Criterion", "Before", "After")
-		for _, r := range rows {
-			t.Row(r...)
-		}
-		pr.table(t)
+		table(ct.title, t, n)
 	}
 	if len(d.Aliases) > 0 {
 		pr.line("")
 		pr.line("%s", style.Bold("Suggested aliases"))
-		pr.line("Add these to the new rubric's criteria so that 'ladder migrate' carries")
-		pr.line("ratings of the old ids over:")
+		pr.line("%s", style.wrap("Add these to the new rubric's criteria so that 'ladder migrate' carries ratings of the old ids over:", "", ""))
 		pr.line("")
 		for _, a := range d.Aliases {
-			pr.line("  - id: %s", plain(a.New))
-			pr.line("    aliases: [%s]", plain(a.Old))
+			pr.line("  - id: %s", a.New)
+			pr.line("    aliases: [%s]", a.Old)
 		}
 	}
 	return pr.err
+}
+
+// questionRoom is the narrowest a question's column should be beside the
+// cells that lead its row.
+const questionRoom = 30
+
+// leadTable is a table of rows that lead with short cells (ids, a
+// strength) and end with a question. Where the leading cells would leave
+// the question less than questionRoom cells, or the table cannot fit the
+// width without cutting a word, the leading cells after the first go under
+// it, one a line, each named by its column: ids stay whole and the
+// question gets the room; the column key (the id) stays first.
+func leadTable(style Style, key int, header []string, rows [][]string) *table {
+	t := newTable(style, header...)
+	n := len(header)
+	lead := make([]int, n-1)
+	for i, h := range header[:n-1] {
+		lead[i] = termtext.Width(h)
+	}
+	for _, row := range rows {
+		cells := make([]any, len(row))
+		for i, c := range row {
+			cells[i] = c
+			if i < n-1 {
+				lead[i] = max(lead[i], termtext.Width(termtext.Safe(c)))
+			}
+		}
+		t.row(cells...)
+	}
+	leadWidth := 0
+	for _, w := range lead {
+		leadWidth += w
+	}
+	roomy := !style.Borders || style.Width <= 0 || style.Width-leadWidth-borderedExtra(n) >= questionRoom
+	if n < 3 || roomy && t.fitsWhole() {
+		return t
+	}
+	folded := newTable(style, header[key], header[n-1])
+	for _, row := range rows {
+		lines := []string{string(safe(row[key]))}
+		for i := 0; i < n-1; i++ {
+			if i != key && row[i] != "" {
+				lines = append(lines, string(safe(strings.ToLower(header[i])+": "+row[i])))
+			}
+		}
+		folded.row(Styled(strings.Join(lines, "\n")), row[n-1])
+	}
+	return folded
 }
 
 func scopeText(c *rubric.Criterion) string {
@@ -325,8 +321,8 @@ func RenderRubricDiffMarkdown(w io.Writer, oldR, newR *rubric.Rubric, d *rubricd
 	pr := &printer{w: w}
 	pr.line("# %s version %s → %s version %s", md(d.Old.ID), md(d.Old.Version), md(d.New.ID), md(d.New.Version))
 	pr.line("")
-	pr.line("- Old: `%s`", strings.ReplaceAll(d.Old.File, "`", "'"))
-	pr.line("- New: `%s`", strings.ReplaceAll(d.New.File, "`", "'"))
+	pr.line("- Old: %s", mdCode(d.Old.File))
+	pr.line("- New: %s", mdCode(d.New.File))
 	for _, e := range []struct {
 		name string
 		el   rubricdiff.Elements

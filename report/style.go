@@ -1,166 +1,171 @@
 // Package report renders rubrics and results for people (tables, Markdown,
 // HTML) and for programs (JSON, YAML, CSV). It never decides anything: the
 // numbers come from assess, the terminal facts from the caller's Style.
+//
+// Its files follow what they render: text_*.go for terminals and pipes
+// (on style.go's printer and table.go's table), markdown.go, html.go with
+// page.go and radar.go (the shareable report), calibrate_page.go (the
+// calibration page), csv.go, data.go (JSON and YAML); rubricdiff.go holds
+// every form of a rubric diff. words.go, calibration.go and show.go hold
+// what several of them say alike. Whatever a user wrote is neutralised for
+// each of them on the way out: see Styled, md, csvCell and neutralise.
 package report
 
 import (
 	"fmt"
 	"io"
-	"math"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/ladderhq/ladder/internal/termtext"
 )
 
 // Style says how the output device looks.
 type Style struct {
-	Color   bool // ANSI colour (a terminal, and NO_COLOR unset)
-	Borders bool // box-drawn tables (a terminal); plain aligned columns otherwise
+	Color bool // ANSI colour (a terminal, and NO_COLOR unset)
+	// Borders says the output is a terminal: tables are box-drawn and fit
+	// Width, wrapping their widest columns at word boundaries, and every
+	// line of text wraps to fit it too. Otherwise tables are plain aligned
+	// columns with each row on one line, whole, and lines are kept as they
+	// are, for the programs that read them.
+	Borders bool
+	// Width is how many cells a line may take; prose (notes, summaries)
+	// wraps there on a terminal and off it. 0: no limit.
+	Width int
+}
+
+// lineWidth is the width every line is held to: the terminal's.
+func (s Style) lineWidth() int {
+	if s.Borders {
+		return s.Width
+	}
+	return 0
 }
 
 // ANSI SGR codes used for emphasis.
 const (
-	bold   = "1"
-	dim    = "2"
-	red    = "31"
-	green  = "32"
-	yellow = "33"
-	cyan   = "36"
+	sgrBold   = "1"
+	sgrDim    = "2"
+	sgrRed    = "31"
+	sgrGreen  = "32"
+	sgrYellow = "33"
+	sgrCyan   = "36"
 )
 
-func (s Style) paint(code, text string) string {
+// Styled is text ready for the output device: whatever a user wrote in it
+// has been neutralised (termtext.Safe), and its colour codes and line
+// breaks are ladder's own. Every renderer prints through a printer or a
+// table, which neutralise plain strings and pass Styled text as it is: a
+// name, a note or a rubric's text can only reach the output as a plain
+// string, so never raw.
+type Styled string
+
+// safe neutralises what a user wrote for the output.
+func safe(text string) Styled { return Styled(termtext.Safe(text)) }
+
+func (s Style) paint(code string, text Styled) Styled {
 	if !s.Color || text == "" {
 		return text
 	}
-	return "\x1b[" + code + "m" + text + "\x1b[0m"
+	return Styled("\x1b[" + code + "m" + string(text) + "\x1b[0m")
 }
 
-// Bold emphasises text.
-func (s Style) Bold(text string) string { return s.paint(bold, text) }
+// Bold emphasises text, neutralised for the output.
+func (s Style) Bold(text string) Styled { return s.paint(sgrBold, safe(text)) }
 
-// Dim de-emphasises text.
-func (s Style) Dim(text string) string { return s.paint(dim, text) }
+// Dim de-emphasises text, neutralised for the output.
+func (s Style) Dim(text string) Styled { return s.paint(sgrDim, safe(text)) }
 
-// Table is a table being built.
-type Table struct {
-	style  Style
-	header []string
-	rows   [][]string
-	right  map[int]bool
-}
+// boldText and dimText emphasise text that is Styled already (wrapped
+// lines, say).
+func (s Style) boldText(text Styled) Styled { return s.paint(sgrBold, text) }
+func (s Style) dimText(text Styled) Styled  { return s.paint(sgrDim, text) }
 
-// NewTable starts a table with these column headers.
-func NewTable(style Style, header ...string) *Table {
-	return &Table{style: style, header: header, right: map[int]bool{}}
-}
-
-// AlignRight right-aligns the given columns (numbers).
-func (t *Table) AlignRight(cols ...int) *Table {
-	for _, c := range cols {
-		t.right[c] = true
+// styled turns a printer's argument into text for the output: plain
+// strings are neutralised, Styled text is kept, anything else is
+// formatted as fmt does.
+func styled(v any) any {
+	switch v := v.(type) {
+	case string:
+		return termtext.Safe(v)
+	case Styled:
+		return string(v)
 	}
-	return t
+	return v
 }
 
-// Row adds a row.
-func (t *Table) Row(cells ...string) { t.rows = append(t.rows, cells) }
+// styledf is fmt.Sprintf with styled arguments.
+func styledf(format string, args ...any) Styled {
+	for i, a := range args {
+		args[i] = styled(a)
+	}
+	return Styled(fmt.Sprintf(format, args...))
+}
 
-// Render writes the table.
-func (t *Table) Render(w io.Writer) error {
-	align := make([]tw.Align, len(t.header))
-	for i := range align {
-		align[i] = tw.AlignLeft
-		if t.right[i] {
-			align[i] = tw.AlignRight
+// wrap fills text, which a user may have written, into lines of the
+// style's width, breaking between words; the first line starts with
+// first, the others with rest (see termtext.Wrap).
+func (s Style) wrap(text string, first, rest string) Styled {
+	return Styled(termtext.Wrap(text, s.Width, first, rest))
+}
+
+// wrapItems joins items with sep into lines of the style's width,
+// breaking only between items.
+func (s Style) wrapItems(items []Styled, sep string, first, rest string) Styled {
+	plain := make([]string, len(items))
+	for i, it := range items {
+		plain[i] = string(it)
+	}
+	return Styled(termtext.WrapItems(plain, sep, s.Width, first, rest))
+}
+
+// narrower is the style for text that shares its lines with n cells of
+// something else.
+func (s Style) narrower(n int) Style {
+	if s.Width > 0 {
+		s.Width = max(s.Width-n, 1)
+	}
+	return s
+}
+
+// printer writes lines; the first error sticks and ends the output. Its
+// arguments are neutralised (see Styled): the format is ladder's own. A
+// line wider than width (when it is more than 0) wraps at word
+// boundaries, its continuation indented under it: every line of text fits
+// the terminal, whatever a name or a title holds.
+type printer struct {
+	w     io.Writer
+	width int
+	err   error
+}
+
+func (p *printer) line(format string, args ...any) {
+	if p.err != nil {
+		return
+	}
+	text := string(styledf(format, args...))
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		if p.width > 0 && termtext.Width(line) > p.width {
+			indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+			line = strings.Join(termtext.Refill(line, p.width, indent, indent+"  "), "\n")
 		}
+		b.WriteString(line)
+		b.WriteByte('\n')
 	}
-	opts := []tablewriter.Option{
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithEastAsian(tw.Off),
-	}
-	var sink strings.Builder
-	if !t.style.Borders {
-		opts = append(opts,
-			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-				Borders:  tw.BorderNone,
-				Settings: tw.Settings{Separators: tw.SeparatorsNone, Lines: tw.LinesNone},
-			})),
-			tablewriter.WithPadding(tw.Padding{Left: "", Right: "  ", Overwrite: true}),
-		)
-	}
-	header := t.header
-	if t.style.Color {
-		header = make([]string, len(t.header))
-		for i, h := range t.header {
-			header[i] = t.style.Bold(h)
-		}
-	}
-	tbl := tablewriter.NewTable(&sink, opts...)
-	tbl.Header(header)
-	for _, r := range t.rows {
-		if err := tbl.Append(r); err != nil {
-			return err
-		}
-	}
-	if err := tbl.Render(); err != nil {
-		return err
-	}
-	// The plain style pads the last column; trailing spaces only get in the
-	// way of grep and diff.
-	var out strings.Builder
-	for _, line := range strings.SplitAfter(sink.String(), "\n") {
-		nl := strings.HasSuffix(line, "\n")
-		out.WriteString(strings.TrimRight(line, " \n"))
-		if nl {
-			out.WriteByte('\n')
-		}
-	}
-	_, err := io.WriteString(w, out.String())
-	return err
+	_, p.err = io.WriteString(p.w, b.String())
 }
 
-// Percent shows a score as a whole percentage, rounded down so that a score
-// just below a threshold never shows as reaching it.
-func Percent(score float64) string {
-	return fmt.Sprintf("%d%%", int(math.Floor(score*100+1e-9)))
+// Printf writes a line of ladder's own format whose plain string
+// arguments are neutralised for a terminal, wrapped to the style's width:
+// what commands print beside the renderers goes through here.
+func Printf(w io.Writer, style Style, format string, args ...any) error {
+	p := &printer{w: w, width: style.lineWidth()}
+	p.line(strings.TrimSuffix(format, "\n"), args...)
+	return p.err
 }
 
-// Round2 rounds a score down to two decimals for data output, for the same
-// reason.
-func Round2(score float64) float64 {
-	return math.Floor(score*100+1e-9) / 100
-}
-
-// Bar draws a score as a bar of width cells.
-func Bar(score float64, width int) string {
-	full := int(math.Floor(score*float64(width) + 1e-9))
-	if full > width {
-		full = width
+func (p *printer) table(t *table) {
+	if p.err == nil {
+		p.err = t.render(p.w)
 	}
-	if full < 0 {
-		full = 0
-	}
-	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
-}
-
-// room is how many columns the last column of a table may take for the whole
-// to fit width, given the widths of the columns before it; never less than
-// 24, so that a text column stays readable on a very narrow table.
-func (s Style) room(width int, before ...int) int {
-	used := 0
-	for _, w := range before {
-		used += w + 2 // the column and the padding after it
-	}
-	if s.Borders {
-		used += 3*len(before) + 4 // "│ " ... " │" around every cell
-	}
-	if left := width - used; left > 24 {
-		return left
-	}
-	return 24
 }

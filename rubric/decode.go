@@ -121,7 +121,7 @@ func decode(d *doc.Document) (*Rubric, error) {
 func (dec decoder) scalePoint(n *doc.Node) (ScalePoint, error) {
 	d := dec.d
 	p := ScalePoint{at: positions{"": doc.PosOf(n)}}
-	err := d.Map(n, "a scale entry", []string{"value", "label", "description"}, func(key string, f doc.Field) error {
+	err := d.Map(n, "a scale entry", []string{"value", "label", "description", "description_other"}, func(key string, f doc.Field) error {
 		p.at[key] = doc.PosOf(f.Value)
 		var err error
 		switch key {
@@ -131,6 +131,8 @@ func (dec decoder) scalePoint(n *doc.Node) (ScalePoint, error) {
 			p.Label, err = d.String(f.Value, "label")
 		case "description":
 			p.Description, err = d.String(f.Value, "description")
+		case "description_other":
+			p.DescriptionOther, err = d.String(f.Value, "description_other")
 		}
 		return err
 	})
@@ -232,7 +234,7 @@ func (dec decoder) group(n *doc.Node) (Group, error) {
 func (dec decoder) criterion(n *doc.Node) (Criterion, error) {
 	d := dec.d
 	c := Criterion{at: positions{"": doc.PosOf(n)}}
-	known := []string{"id", "prompt", "help", "kind", "strength", "level", "specialty", "specialties",
+	known := []string{"id", "prompt", "prompt_other", "help", "kind", "strength", "level", "specialty", "specialties",
 		"answer", "same_as", "notes", "theme", "expect", "group", "supersedes", "source", "sources", "aliases"}
 	err := d.Map(n, "a criterion", known, func(key string, f doc.Field) error {
 		var (
@@ -244,6 +246,8 @@ func (dec decoder) criterion(n *doc.Node) (Criterion, error) {
 			c.ID, err = d.String(f.Value, "id")
 		case "prompt":
 			c.Prompt, err = d.String(f.Value, "prompt")
+		case "prompt_other":
+			c.PromptOther, err = d.String(f.Value, "prompt_other")
 		case "help":
 			c.Help, err = d.String(f.Value, "help")
 		case "kind":

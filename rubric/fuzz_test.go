@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ladderhq/ladder/internal/shapes"
 	"go.yaml.in/yaml/v3"
@@ -25,6 +26,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(shapes.SupersedesChain(20)))
 	f.Add([]byte(shapes.FlatSupersedesChain(20)))
 	f.Add([]byte(shapes.NestedGroups(20)))
+	f.Add([]byte(strings.Replace(strings.Replace(base, "{value: 1, label: Some}", "{value: 1, label: Some, description: I help., description_other: \"{person} helps.\"}", 1),
+		`{id: go, prompt: "Go?",`, `{id: go, prompt: "Go?", prompt_other: "Does {person} write Go?",`, 1)))
 	if b, err := os.ReadFile("../examples/sre/rubric.yaml"); err == nil {
 		f.Add(b)
 	}
@@ -50,6 +53,24 @@ func FuzzParse(f *testing.F) {
 		}
 		if _, err := Parse("export.json", out); err != nil {
 			t.Fatalf("a valid rubric's JSON export does not load back: %v\n%s", err, out)
+		}
+	})
+}
+
+// FuzzAboutPerson: any text turns about a person without a panic, stays
+// valid UTF-8, and is left as it is when it mentions no one.
+func FuzzAboutPerson(f *testing.F) {
+	for _, s := range []string{"How well do you test your code?", "Some exposure; I need guidance.", "I/O, Part I", "You’re it.", "do you", "you", "I am"} {
+		f.Add(s, "Ada")
+	}
+	f.Fuzz(func(t *testing.T, text, name string) {
+		got := AboutPerson(text, name)
+		if utf8.ValidString(text) && utf8.ValidString(name) && !utf8.ValidString(got) {
+			t.Fatalf("AboutPerson(%q, %q) = %q: not UTF-8", text, name, got)
+		}
+		lower := strings.ToLower(text)
+		if !strings.Contains(lower, "you") && !strings.Contains(lower, "i") && !strings.Contains(lower, "m") && got != text {
+			t.Fatalf("AboutPerson(%q) = %q: changed a text that mentions no one", text, got)
 		}
 	})
 }

@@ -142,10 +142,45 @@ func (r *Rubric) checkSameAs(p *problems) {
 		if c.Help != "" && c.Help != o.Help {
 			p.add(c.at.of("help"), "criterion %q asks the question of %q (same_as), so it takes that help; leave its own out", c.ID, o.ID)
 		}
+		if c.PromptOther != "" && c.PromptOther != o.PromptOther {
+			p.add(c.at.of("prompt_other"), "criterion %q asks the question of %q (same_as), so it takes that prompt_other; leave its own out", c.ID, o.ID)
+		}
 		if _, given := c.at["answer"]; given && c.Answer != o.Answer {
 			p.add(c.at.of("answer"), "criterion %q is answered %s, but %q, whose question it asks (same_as), is answered %s", c.ID, c.Answer, o.ID, o.Answer)
 		}
-		c.Prompt, c.Help, c.Answer = o.Prompt, o.Help, o.Answer
+		c.Prompt, c.PromptOther, c.Help, c.Answer = o.Prompt, o.PromptOther, o.Help, o.Answer
+	}
+	r.shareOtherPrompts(p)
+}
+
+// shareOtherPrompts gives criteria that ask one question in the very same
+// words one prompt_other too: the one some of them give (they may not give
+// two), so that a manager or peer is asked it the same way wherever it is
+// asked.
+func (r *Rubric) shareOtherPrompts(p *problems) {
+	type wording struct {
+		prompt string
+		answer Answer
+	}
+	given := map[wording]*Criterion{}
+	for i := range r.Criteria {
+		c := &r.Criteria[i]
+		w := wording{c.Prompt, c.Answer}
+		if c.PromptOther == "" || c.Prompt == "" {
+			continue
+		}
+		switch first := given[w]; {
+		case first == nil:
+			given[w] = c
+		case first.PromptOther != c.PromptOther:
+			p.add(c.at.of("prompt_other"), "criterion %q asks the question of %q (the same prompt), but gives another prompt_other; give the same one or leave it out", c.ID, first.ID)
+		}
+	}
+	for i := range r.Criteria {
+		c := &r.Criteria[i]
+		if first := given[wording{c.Prompt, c.Answer}]; c.PromptOther == "" && first != nil {
+			c.PromptOther = first.PromptOther
+		}
 	}
 }
 

@@ -102,7 +102,11 @@ type ScalePoint struct {
 	Value       int    `json:"value" yaml:"value"`
 	Label       string `json:"label" yaml:"label"`
 	Description string `json:"description,omitempty" yaml:"description,omitempty"`
-	at          positions
+	// DescriptionOther is the description for a manager or peer rating
+	// someone else ("Needs guidance to do it" beside "I need guidance");
+	// when empty, it is derived from Description (see AboutPerson).
+	DescriptionOther string `json:"description_other,omitempty" yaml:"description_other,omitempty"`
+	at               positions
 }
 
 // Thresholds are the score a verdict needs.
@@ -152,8 +156,12 @@ type Group struct {
 
 // Criterion is one thing a person is asked about.
 type Criterion struct {
-	ID          string   `json:"id" yaml:"id"`
-	Prompt      string   `json:"prompt" yaml:"prompt"`
+	ID     string `json:"id" yaml:"id"`
+	Prompt string `json:"prompt" yaml:"prompt"`
+	// PromptOther is the question asked of a manager or peer about someone
+	// else, "{person}" standing for their name; when empty, it is derived
+	// from Prompt (see AboutPerson).
+	PromptOther string   `json:"prompt_other,omitempty" yaml:"prompt_other,omitempty"`
 	Help        string   `json:"help,omitempty" yaml:"help,omitempty"`
 	Kind        Kind     `json:"kind" yaml:"kind"`
 	Strength    Strength `json:"strength" yaml:"strength"`

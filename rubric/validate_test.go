@@ -125,7 +125,7 @@ func TestInvalidRubrics(t *testing.T) {
 		{"group across levels", `{id: ruby, prompt: "Ruby?", level: low,`, `{id: ruby, prompt: "Ruby?", level: high,`,
 			`tiny.yaml:18:5: group "lang" mixes members of different levels or specialties: "go" is in level low, "ruby" in level high`},
 		{"unknown field", "{id: css, prompt:", "{id: css, colour: red, prompt:",
-			`tiny.yaml:25:15: unknown field "colour" in a criterion (known: id, prompt, help, kind, strength, level, specialty, specialties, answer, same_as, notes, theme, expect, group, supersedes, source, sources, aliases)`},
+			`tiny.yaml:25:15: unknown field "colour" in a criterion (known: id, prompt, prompt_other, help, kind, strength, level, specialty, specialties, answer, same_as, notes, theme, expect, group, supersedes, source, sources, aliases)`},
 		{"unknown top-level field", "title: Tiny\n", "title: Tiny\nauthor: me\n",
 			`tiny.yaml:5:1: unknown field "author" in the rubric (known: format, id, version, title, scale, thresholds, specialty_expect, levels, themes, specialties, groups, criteria, not_assessed)`},
 		{"duplicate key", "title: Tiny\n", "title: Tiny\ntitle: Again\n",

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/prompt"
@@ -235,17 +236,25 @@ func (s *session) commit() error {
 	return s.iv.Save()
 }
 
-// record gives every criterion of qu the rating rt, each keeping its note.
-func (s *session) record(qu *assess.Question, rt assess.Rating) {
+// record gives every criterion of qu the rating rt, or "can't say" when
+// cantSay, each keeping its note.
+func (s *session) record(qu *assess.Question, rt assess.Rating, cantSay bool) {
 	for _, c := range qu.Criteria() {
-		r := rt
-		r.Note = ""
+		note := ""
 		if old, ok := s.a.Ratings[c.ID]; ok {
-			r.Note = old.Note
+			note = old.Note
+		} else if old, ok := s.a.CantSay[c.ID]; ok {
+			note = old
 		} else if old, ok := s.withdrawn[c.ID]; ok {
-			r.Note = old.Note
+			note = old.Note
 		}
-		s.a.Ratings[c.ID] = r
+		if cantSay {
+			s.a.MarkCantSay(c.ID, note)
+			continue
+		}
+		r := rt
+		r.Note = note
+		s.a.Rate(c.ID, r)
 	}
 }
 
@@ -259,12 +268,17 @@ func (s *session) ask(i int, canGoBack bool) error {
 	iv, a := s.iv, s.a
 	qu := st.Questions[0]
 	c := qu.Criterion
-	message := fmt.Sprintf("[%d/%d] %s", k, n, c.Prompt)
-	help := iv.help(qu, st.Section)
+	message := fmt.Sprintf("[%d/%d] %s", k, n, iv.prompt(a, c, true))
+	help := iv.help(a, qu, st.Section)
 	prev, answered := a.Ratings[c.ID]
+	other := a.RatesSomeoneElse()
 
-	var rt assess.Rating
-	if c.Answer == rubric.YesNo {
+	var (
+		rt      assess.Rating
+		cantSay bool
+	)
+	switch {
+	case c.Answer == rubric.YesNo && !other:
 		yes, err := iv.Prompter.Confirm(message, help, answered && prev.Value == 1)
 		if err != nil {
 			return err
@@ -273,14 +287,33 @@ func (s *session) ask(i int, canGoBack bool) error {
 		if yes {
 			rt.Value = 1
 		}
-	} else {
-		scale := iv.Rubric.Scale
-		options := make([]prompt.Option, 0, len(scale)+1)
-		def := 0
-		for k, pt := range scale {
-			options = append(options, prompt.Option{Label: fmt.Sprintf("%d  %s", pt.Value, pt.Label), Description: pt.Description})
-			if answered && pt.Value == prev.Value {
+	default:
+		// A scale, or for a manager or peer yes / no / can't say: one
+		// list of choices, can't say after the ratings, back last.
+		var choices []assess.Rating
+		if c.Answer == rubric.YesNo {
+			choices = []assess.Rating{{Value: 1, YesNo: true}, {Value: 0, YesNo: true}}
+		} else {
+			for _, pt := range iv.Rubric.Scale {
+				choices = append(choices, assess.Rating{Value: pt.Value})
+			}
+		}
+		options := make([]prompt.Option, 0, len(choices)+2)
+		def := len(choices) - 1 // yes/no: no, as a confirmation's default
+		if c.Answer != rubric.YesNo {
+			def = 0
+		}
+		for k, ch := range choices {
+			options = append(options, iv.option(a, ch))
+			if answered && ch.Value == prev.Value {
 				def = k
+			}
+		}
+		if other {
+			options = append(options, prompt.Option{Label: "-  " + assess.CantSayText,
+				Description: "you have not seen enough of " + iv.name(a) + "'s work to judge this"})
+			if a.SaysCantSay(c.ID) {
+				def = len(choices)
 			}
 		}
 		if canGoBack {
@@ -290,16 +323,20 @@ func (s *session) ask(i int, canGoBack bool) error {
 		if err != nil {
 			return err
 		}
-		if k == len(scale) {
+		switch {
+		case k < len(choices):
+			rt = choices[k]
+		case other && k == len(choices):
+			cantSay = true
+		default:
 			return errBack
 		}
-		rt = assess.Rating{Value: scale[k].Value}
 	}
-	s.record(qu, rt)
+	s.record(qu, rt, cantSay)
 	if err := s.commit(); err != nil {
 		return err
 	}
-	if !iv.Evidence || rt.YesNo || rt.Value < min(3, iv.Rubric.MaxRating()) {
+	if !iv.Evidence || cantSay || rt.YesNo || rt.Value < min(3, iv.Rubric.MaxRating()) {
 		return nil
 	}
 	old := a.Ratings[c.ID].Note
@@ -330,16 +367,30 @@ func (s *session) checklist(st *assess.Step, counter string) error {
 	options := make([]prompt.Option, len(st.Questions))
 	var defaults []int
 	var sources []string
+	other := a.RatesSomeoneElse()
+	unsure := false
 	for k, qu := range st.Questions {
-		options[k] = prompt.Option{Label: qu.Criterion.Prompt}
+		options[k] = prompt.Option{Label: iv.prompt(a, qu.Criterion, false)}
 		if rt, ok := a.Ratings[qu.Criterion.ID]; ok && rt.Yes() {
 			defaults = append(defaults, k)
 		}
+		unsure = unsure || a.SaysCantSay(qu.Criterion.ID)
 		sources = append(sources, sourcesOf(qu)...)
 	}
-	help := "Each line is a yes/no question: checked is yes, unchecked is no. Space checks a line, Enter when done; typing filters the list." +
-		"\n  Section: " + st.Section.Title + ". Source: " + strings.Join(sources, ", ") + "."
-	picked, err := iv.Prompter.MultiSelect(counter+"Which of these are true for you? Check each one:", help, options, defaults)
+	message := "Which of these are true for you? Check each one:"
+	help := "Each line is a yes/no question: checked is yes, unchecked is no. Space checks a line, Enter when done; typing filters the list."
+	if other {
+		// The last line turns "unchecked" from no into can't say.
+		message = "Which of these are true of " + iv.name(a) + "? Check each one:"
+		help = "Each line is a yes/no question: checked is yes, unchecked is no, or can't say when you check the last line. Space checks a line, Enter when done; typing filters the list."
+		options = append(options, prompt.Option{Label: "-  " + assess.CantSayText + " for the lines left unchecked",
+			Description: "you do not know whether they are true"})
+		if unsure {
+			defaults = append(defaults, len(st.Questions))
+		}
+	}
+	help += "\n  Section: " + st.Section.Title + ". Source: " + strings.Join(sources, ", ") + "."
+	picked, err := iv.Prompter.MultiSelect(counter+message, help, options, defaults)
 	if err != nil {
 		return err
 	}
@@ -347,12 +398,13 @@ func (s *session) checklist(st *assess.Step, counter string) error {
 	for _, k := range picked {
 		yes[k] = true
 	}
+	cantSay := other && yes[len(st.Questions)]
 	for k, qu := range st.Questions {
 		rt := assess.Rating{YesNo: true}
 		if yes[k] {
 			rt.Value = 1
 		}
-		s.record(qu, rt)
+		s.record(qu, rt, cantSay && !yes[k])
 	}
 	return s.commit()
 }
@@ -411,11 +463,15 @@ func sourcesOf(qu *assess.Question) []string {
 // comes from and, when it rates several parts of the ladder at once,
 // which. Never what rating a level expects: the person answers before
 // seeing any expectation.
-func (iv *Interview) help(qu *assess.Question, s *assess.Section) string {
+func (iv *Interview) help(a *assess.Assessment, qu *assess.Question, s *assess.Section) string {
 	c := qu.Criterion
 	var parts []string
-	if c.Help != "" {
-		parts = append(parts, strings.TrimSpace(c.Help))
+	guidance := c.Help
+	if a.RatesSomeoneElse() {
+		guidance = c.HelpAbout()
+	}
+	if guidance != "" {
+		parts = append(parts, strings.TrimSpace(guidance))
 	}
 	where := "Section: " + s.Title + "."
 	// A stricter rung is asked with its line, in a lower level's section.
@@ -451,6 +507,51 @@ func (iv *Interview) help(qu *assess.Question, s *assess.Section) string {
 		parts = append(parts, "One answer for: "+strings.Join(scopes, ", ")+".")
 	}
 	return strings.Join(parts, "\n  ")
+}
+
+// prompt is criterion c's question as this rater is asked it: as written
+// for a self-assessment, about the person for a manager or peer (named
+// when named, else "they": a checklist names them above its lines).
+func (iv *Interview) prompt(a *assess.Assessment, c *rubric.Criterion, named bool) string {
+	if !a.RatesSomeoneElse() {
+		return c.Prompt
+	}
+	name := ""
+	if named {
+		name = iv.name(a)
+	}
+	return c.PromptAbout(name)
+}
+
+// option is one choice of a question: a rating with its scale label and
+// description (worded about the person for a manager or peer), or yes, or
+// no.
+func (iv *Interview) option(a *assess.Assessment, rt assess.Rating) prompt.Option {
+	if rt.YesNo {
+		return prompt.Option{Label: rt.String()}
+	}
+	for _, pt := range iv.Rubric.Scale {
+		if pt.Value == rt.Value {
+			desc := pt.Description
+			if a.RatesSomeoneElse() {
+				desc = pt.DescriptionAbout(iv.name(a))
+			}
+			return prompt.Option{Label: fmt.Sprintf("%d  %s", pt.Value, pt.Label), Description: desc}
+		}
+	}
+	return prompt.Option{Label: rt.String()}
+}
+
+// name is the person's name as the questions show it: on one line, free of
+// control characters (a resumed file or a flag may hold any).
+func (iv *Interview) name(a *assess.Assessment) string {
+	clean := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, a.Person)
+	return strings.Join(strings.Fields(clean), " ")
 }
 
 func required(what string) func(string) error {

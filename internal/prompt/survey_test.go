@@ -80,6 +80,17 @@ func child(scenario string) int {
 			return fail(err)
 		}
 		say("confirm %v", no)
+	case "word-filter":
+		// Typing picks the option whose word starts so, whichever option
+		// was highlighted: "y" yes, "n" no, "can" can't say.
+		answers := []prompt.Option{{Label: "yes"}, {Label: "no"}, {Label: "-  can't say", Description: "not seen"}}
+		for _, def := range []int{1, 0, 1} {
+			i, err := p.Select("Known?", "", answers, def)
+			if err != nil {
+				return fail(err)
+			}
+			say("select %d", i)
+		}
 	case "interrupt-select":
 		if _, err := p.Select("Colour?", "", colours, 0); err != nil {
 			return fail(err)
@@ -140,6 +151,26 @@ func TestSurveyInTerminal(t *testing.T) {
 	term.Type("n\r")
 	term.Expect("RESULT confirm false")
 
+	if code := term.Wait(); code != 0 {
+		t.Fatalf("exit %d, want 0; output:\n%s", code, term.Plain())
+	}
+}
+
+func TestSurveySelectFiltersByWordStart(t *testing.T) {
+	term := start(t, "word-filter")
+	term.Expect("> no")
+	term.Keys("y")
+	term.Expect("Known? y")
+	term.Keys("\r")
+	term.Expect("RESULT select 0")
+	term.Expect("> yes")
+	term.Keys("n\r")
+	term.Expect("RESULT select 1")
+	term.Expect("> no")
+	term.Keys("can")
+	term.Expect("> -  can't say")
+	term.Keys("\r")
+	term.Expect("RESULT select 2")
 	if code := term.Wait(); code != 0 {
 		t.Fatalf("exit %d, want 0; output:\n%s", code, term.Plain())
 	}

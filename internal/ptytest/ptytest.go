@@ -255,3 +255,11 @@ func (tm *Term) Wait() int {
 	tm.waitFor("the end of the output", func() bool { return tm.eof })
 	return tm.code
 }
+
+// Raw is everything the program wrote so far, escape sequences included:
+// what a terminal emulator replays to show the screen a person saw.
+func (tm *Term) Raw() []byte {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return bytes.Clone(tm.out)
+}
