@@ -3,9 +3,12 @@ package assess
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ladderhq/ladder/rubric"
 )
@@ -245,15 +248,24 @@ func Calibrate(r *rubric.Rubric, sheets []Sheet) *Calibration {
 	people, notices := groupPeople(sheets, raters)
 	c.Notices = notices
 	team := &teamAcc{criteria: make([]CriterionAgreement, len(r.Criteria))}
-	scorer := NewScorer(r)
-	for _, p := range people {
+	// The statistics in person order, one after the other: sums of
+	// fractions come out the same, bit for bit, only when added in the same
+	// order. Then the scores of each consensus, the bulk of the work, side
+	// by side.
+	c.People = make([]PersonCalibration, len(people))
+	specialties := make([][]string, len(people))
+	for i, p := range people {
 		c.Sheets += len(p.sheets)
-		pc, notice := calibratePerson(r, scorer, p, team)
+		var notice *Warning
+		c.People[i], specialties[i], notice = calibratePerson(r, p, team)
 		if notice != nil {
 			c.Notices = append(c.Notices, *notice)
 		}
-		c.People = append(c.People, pc)
 	}
+	parallel(len(people), func() func(i int) {
+		scorer := NewScorer(r) // a scorer has scratch space: one per goroutine
+		return func(i int) { scoreConsensus(r, scorer, &c.People[i], specialties[i]) }
+	})
 	c.Raters = finishRaters(raters)
 	c.Agreement = team.all.finish()
 	for a := range team.byRoles {
@@ -457,9 +469,31 @@ func (a *agreementAcc) finish() Agreement {
 	return out
 }
 
-// calibratePerson computes one person's consensus and flags, and adds the
-// person's ratings to the raters' and the team's statistics.
-func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *teamAcc) (PersonCalibration, *Warning) {
+// parallel calls work(i) for every i below n, from GOMAXPROCS goroutines
+// at most, each with the work function that start returns to it.
+func parallel(n int, start func() func(i int)) {
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work := start()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				work(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// calibratePerson computes one person's consensus, disagreements and gap
+// between self and others, and adds the person's ratings to the raters'
+// and the team's statistics. It returns the specialties the person's
+// assessments name, for scoreConsensus.
+func calibratePerson(r *rubric.Rubric, p *personSheets, team *teamAcc) (PersonCalibration, []string, *Warning) {
 	pc := PersonCalibration{Person: p.name, Flags: []Flag{}, Disagreements: []Disagreement{}, Consensus: make([]int16, len(r.Criteria))}
 	var notice *Warning
 	pc.CurrentLevel, notice = currentLevel(r, p)
@@ -548,6 +582,17 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 		}
 	}
 
+	if pc.SelfShared > 0 {
+		d := selfDiffSum / float64(pc.SelfShared)
+		pc.SelfDiff = &d
+	}
+	return pc, specialties, notice
+}
+
+// scoreConsensus scores a person's consensus against the levels and the
+// specialties (those the assessments name, and any other the consensus
+// rates) and raises the person's flags.
+func scoreConsensus(r *rubric.Rubric, scorer *Scorer, pc *PersonCalibration, specialties []string) {
 	scorer.useSheet(pc.Consensus)
 	pc.ConsensusLevels = scorer.levelScores()
 	pc.ConsensusFit = fitLevel(r, func(i int) bool { return pc.ConsensusLevels[i].Meets })
@@ -569,20 +614,17 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 			pc.Flags = append(pc.Flags, BelowLevel)
 		}
 	}
-	if pc.SelfShared > 0 {
-		d := selfDiffSum / float64(pc.SelfShared)
-		pc.SelfDiff = &d
+	if d := pc.SelfDiff; d != nil {
 		switch {
-		case d >= SelfGap-epsilon:
+		case *d >= SelfGap-epsilon:
 			pc.Flags = append(pc.Flags, SelfHigher)
-		case d <= -SelfGap+epsilon:
+		case *d <= -SelfGap+epsilon:
 			pc.Flags = append(pc.Flags, SelfLower)
 		}
 	}
 	if len(pc.Disagreements) > 0 {
 		pc.Flags = append(pc.Flags, RaterDisagreement)
 	}
-	return pc, notice
 }
 
 // nextLevel scores the consensus, the assessment in use, against one level

@@ -2,7 +2,7 @@ package assess
 
 import (
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/ladderhq/ladder/rubric"
 )
@@ -123,9 +123,9 @@ func (s *Scorer) groupCredit(gi int) float64 {
 		s.credits = append(s.credits, c)
 	}
 	credits := s.credits[start:]
-	sort.Sort(sort.Reverse(sort.Float64Slice(credits)))
+	slices.Sort(credits)
 	sum := 0.0
-	for _, c := range credits[:g.min] {
+	for _, c := range slices.Backward(credits[len(credits)-g.min:]) { // the best first
 		sum += c
 	}
 	s.credits = s.credits[:start]

@@ -51,6 +51,9 @@ func readQuick(file string, data []byte, r *rubric.Rubric, rate func(i int, rt R
 	if strings.IndexByte(q.src, 0) >= 0 {
 		return nil, nil, false
 	}
+	if !doc.IsJSON(file, data) && (strings.IndexByte(q.src, '\t') >= 0 || strings.IndexByte(q.src, '\r') >= 0) {
+		return nil, nil, false // a tab or a carriage return: ladder writes neither in YAML
+	}
 	var have uint
 	if doc.IsJSON(file, data) {
 		have, ok = q.json()
@@ -232,7 +235,10 @@ func (q *quickReader) rated(key string, qr quickRating) bool {
 // yes or no, or "can't say" (in any case, either apostrophe).
 func ratingValue(v string, quoted bool, qr *quickRating) bool {
 	switch {
-	case isCantSay(v):
+	case len(v) == 1 && v[0] >= '0' && v[0] <= '9' && !quoted: // most ratings
+		qr.value, qr.isSet = int(v[0]-'0'), true
+		return true
+	case len(v) >= len(CantSayText) && isCantSay(v):
 		qr.cantSay, qr.isSet = true, true
 		return true
 	case v == "yes" || v == "no":
@@ -335,8 +341,7 @@ func (q *quickReader) yaml() (have uint, ok bool) {
 }
 
 // line returns the next line, without its line break, and moves past it.
-// A line with a carriage return, a tab or trailing blanks is returned
-// empty: none is in the shape.
+// A line with trailing blanks is returned empty: none is in the shape.
 func (q *quickReader) line() string {
 	rest := q.src[q.pos:]
 	end := strings.IndexByte(rest, '\n')
@@ -350,11 +355,6 @@ func (q *quickReader) line() string {
 	if line == "" || line[len(line)-1] == ' ' {
 		return ""
 	}
-	for i := 0; i < len(line); i++ {
-		if c := line[i]; c == '\r' || c == '\t' {
-			return ""
-		}
-	}
 	return line
 }
 
@@ -364,7 +364,10 @@ func (q *quickReader) yamlRatings() bool {
 	indent := -1
 	for q.pos < len(q.src) && q.src[q.pos] == ' ' {
 		line := q.line()
-		n := len(line) - len(strings.TrimLeft(line, " "))
+		n := 0
+		for n < len(line) && line[n] == ' ' {
+			n++
+		}
 		if indent < 0 {
 			indent = n
 		}
@@ -372,8 +375,11 @@ func (q *quickReader) yamlRatings() bool {
 			return false
 		}
 		line = line[n:]
+		// A key is a criterion's id (rated checks it), which reads as
+		// itself written plain unless it starts with "-", or is longer
+		// than YAML reads a key without a "?" before it.
 		colon := strings.Index(line, ": ")
-		if colon <= 0 || colon > maxKey || !plain(line[:colon], false) {
+		if colon <= 0 || colon > 1024 || line[0] == '-' {
 			return false
 		}
 		var qr quickRating
@@ -383,9 +389,6 @@ func (q *quickReader) yamlRatings() bool {
 	}
 	return indent > 0 // "ratings:" with nothing under it is empty, not a mapping
 }
-
-// maxKey is the longest key YAML reads without a "?" before it.
-const maxKey = 1024
 
 // yamlRating reads a rating: 3, yes, or {rating: 3, implied_by: id,
 // note: "..."}.
