@@ -14,11 +14,12 @@ import (
 	"io"
 	"math"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ladderhq/ladder/internal/lazy"
 )
 
 // MaxNodes bounds the number of values one document may expand to, aliases
@@ -112,7 +113,7 @@ func IsJSON(file string, content []byte) bool {
 
 const noDocumentStart = "did not find expected <document start>"
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = lazy.Regexp(`^yaml: line (\d+): (.*)$`)
 
 // parserProblems are the problems yaml.v3's parser (as opposed to its
 // scanner) reports. For those it prints the 0-based line of the construct it
@@ -135,7 +136,7 @@ var parserProblems = map[string]bool{
 // names (0 when none) and the problem.
 func yamlProblem(err error) (line int, problem string) {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if parserProblems[m[2]] {
 			line++
@@ -298,7 +299,7 @@ func (d *Document) Int(n *Node, what string) (int, error) {
 	if s.Tag != "!!int" {
 		return 0, d.Errorf(s, "%s must be a whole number, not %s", what, describe(s))
 	}
-	if !decimalInt.MatchString(s.Value) {
+	if !decimalInt().MatchString(s.Value) {
 		if _, err := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 0, 64); err == nil {
 			return 0, d.Errorf(s, "%s must be a whole number in decimal digits, not %q", what, s.Value)
 		}
@@ -313,11 +314,11 @@ func (d *Document) Int(n *Node, what string) (int, error) {
 
 // decimalInt is a whole number as every reader of YAML and JSON reads it
 // alike: decimal digits without a leading zero, and an optional sign.
-var decimalInt = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)$`)
+var decimalInt = lazy.Regexp(`^[-+]?(0|[1-9][0-9]*)$`)
 
 // decimalFloat is a number in decimal notation, with an optional fraction
 // and exponent: YAML 1.2's and JSON's numbers, without the special values.
-var decimalFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+var decimalFloat = lazy.Regexp(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // Float decodes a finite number written in decimal notation. Not a number
 // and the infinities (.nan, .inf) are refused: no field takes them, and
@@ -330,7 +331,7 @@ func (d *Document) Float(n *Node, what string) (float64, error) {
 	if s.Tag != "!!int" && s.Tag != "!!float" {
 		return 0, d.Errorf(s, "%s must be a number, not %s", what, describe(s))
 	}
-	if !decimalFloat.MatchString(s.Value) {
+	if !decimalFloat().MatchString(s.Value) {
 		if isSpecialFloat(s.Value) {
 			return 0, d.Errorf(s, "%s must be a finite number, not %q", what, s.Value)
 		}
