@@ -129,11 +129,28 @@ type RaterFit struct {
 }
 
 // Disagreement is a criterion on which raters of one person are at least
-// DisagreementGap apart, or, for a yes/no criterion, differ at all.
+// DisagreementGap apart, or, for a yes/no criterion, differ at all: the
+// criterion's index in the rubric. An organisation has hundreds of
+// thousands of them, so a disagreement is only that: the criterion is the
+// rubric's (Criterion), the ratings the person's raters' own
+// (PersonCalibration.Ratings).
 type Disagreement struct {
-	Criterion string
-	YesNo     bool
-	Ratings   []RaterRating // in the person's rater order
+	Index int32
+}
+
+// Criterion is the criterion of r disagreed on.
+func (d Disagreement) Criterion(r *rubric.Rubric) *rubric.Criterion { return &r.Criteria[d.Index] }
+
+// Ratings are the ratings of the person's raters who rated the criterion
+// of d, in the person's rater order.
+func (p *PersonCalibration) Ratings(d Disagreement) []RaterRating {
+	out := make([]RaterRating, 0, len(p.Raters))
+	for _, rf := range p.Raters {
+		if v := rf.Ratings[d.Index]; v != Unrated {
+			out = append(out, RaterRating{Rater: rf.Rater, Value: int(v)})
+		}
+	}
+	return out
 }
 
 // RaterRating is one rater's rating of a criterion: a scale value, or 0
@@ -541,11 +558,7 @@ func calibratePerson(r *rubric.Rubric, p *personSheets, team *teamAcc) (PersonCa
 			ca.People++
 		}
 		if (yesno && hi != lo) || (!yesno && hi-lo >= DisagreementGap) {
-			d := Disagreement{Criterion: crit.ID, YesNo: yesno}
-			for k, si := range disagreementRaters {
-				d.Ratings = append(d.Ratings, RaterRating{Rater: p.sheets[si].raterName, Value: values[k]})
-			}
-			pc.Disagreements = append(pc.Disagreements, d)
+			pc.Disagreements = append(pc.Disagreements, Disagreement{Index: int32(ci)})
 			ca.Split++
 		}
 		if yesno {

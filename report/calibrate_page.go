@@ -488,7 +488,7 @@ func (pg *CalibrationPage) agenda(r *rubric.Rubric, c *assess.Calibration, ancho
 			ap.Flags = append(ap.Flags, calFlag{Name: string(f), Text: flagReason(r, p, f), Class: flagClass(f)})
 		}
 		for _, d := range p.Disagreements {
-			ap.Splits = append(ap.Splits, disagreementText(d))
+			ap.Splits = append(ap.Splits, disagreementText(r, p, d))
 		}
 		pg.AgendaPeople = append(pg.AgendaPeople, ap)
 	}
@@ -592,9 +592,9 @@ func (pg *CalibrationPage) people(r *rubric.Rubric, c *assess.Calibration, stand
 			}
 			cp.Areas = append(cp.Areas, row)
 		}
-		split := map[string]bool{}
+		split := make([]bool, len(r.Criteria))
 		for _, d := range p.Disagreements {
-			split[d.Criterion] = true
+			split[d.Index] = true
 		}
 		for ci := range r.Criteria {
 			if p.Consensus[ci] == assess.Unrated {
@@ -603,7 +603,7 @@ func (pg *CalibrationPage) people(r *rubric.Rubric, c *assess.Calibration, stand
 			crit := &r.Criteria[ci]
 			yesno := crit.Answer == rubric.YesNo
 			cp.Rated++
-			row := calCriterionRow{ID: crit.ID, Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[crit.ID]}
+			row := calCriterionRow{ID: crit.ID, Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[ci]}
 			lo, hi, n := int16(math.MaxInt16), int16(-1), 0
 			for _, rf := range p.Raters {
 				v := rf.Ratings[ci]
@@ -742,7 +742,7 @@ func (pg *CalibrationPage) glossary(r *rubric.Rubric, c *assess.Calibration) {
 	}
 	for _, p := range c.People {
 		for _, d := range p.Disagreements {
-			mark(d.Criterion)
+			mark(d.Criterion(r).ID)
 		}
 	}
 	for i, ok := range named {

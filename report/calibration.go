@@ -120,12 +120,14 @@ func flagReason(r *rubric.Rubric, p assess.PersonCalibration, f assess.Flag) str
 }
 
 // disagreementText is "code: Ben 4, Max 3, Ada 2".
-func disagreementText(d assess.Disagreement) string {
+func disagreementText(r *rubric.Rubric, p assess.PersonCalibration, d assess.Disagreement) string {
+	crit := d.Criterion(r)
+	yesno := crit.Answer == rubric.YesNo
 	var parts []string
-	for _, rr := range d.Ratings {
-		parts = append(parts, rr.Rater+" "+yesNoText(d.YesNo, rr.Value))
+	for _, rr := range p.Ratings(d) {
+		parts = append(parts, rr.Rater+" "+yesNoText(yesno, rr.Value))
 	}
-	return d.Criterion + ": " + strings.Join(parts, ", ")
+	return crit.ID + ": " + strings.Join(parts, ", ")
 }
 
 func summaryLine(c *assess.Calibration) string {

@@ -84,7 +84,7 @@ func WriteCalibrationCSV(w io.Writer, r *rubric.Rubric, c *assess.Calibration, v
 				flags = append(flags, string(f))
 			}
 			for _, d := range p.Disagreements {
-				dis = append(dis, d.Criterion)
+				dis = append(dis, d.Criterion(r).ID)
 			}
 			for _, rf := range p.Raters {
 				if rf.Role == assess.Peer {
