@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
 	"math"
 	"reflect"
 	"slices"
@@ -62,7 +63,12 @@ type CalibrationPage struct {
 	AgendaCriteria     []calAgendaCriterion
 	MoreAgendaCriteria int
 
-	People []calPerson
+	// People are the people's pictures, in standing order, each worked
+	// out as the page is written: an organisation's pictures would not all
+	// fit in memory. PeopleCompareOn is what they compare raters on
+	// (calPerson.AreasOf), for the page's lead.
+	People          iter.Seq[calPerson]
+	PeopleCompareOn string
 
 	Raters      []calRater
 	OffsetTicks []calTick
@@ -539,101 +545,125 @@ func flagClass(f assess.Flag) string {
 }
 
 func (pg *CalibrationPage) people(r *rubric.Rubric, c *assess.Calibration, standing []int, anchor func(int) string) {
-	areas, of := assess.Areas(r)
-	for _, i := range standing {
-		p := &c.People[i]
-		cp := calPerson{Anchor: anchor(i), Person: p.Person, Current: levelTitle(r, p.CurrentLevel), Fit: levelTitle(r, p.ConsensusFit),
-			Move: moveText(r, *p), MoveClass: moveClass(r, *p), Next: nextLevelText(r, *p), Flags: calFlags(r, *p), AreasOf: areaWord(r)}
-		var specs []string
-		for _, s := range p.ConsensusSpecialties {
-			specs = append(specs, fmt.Sprintf("%s %s (%s)", specialtyTitle(r, s.Specialty), percent(s.Score), verdictWords(s.Verdict)))
-		}
-		cp.Specialties = strings.Join(specs, "; ")
-		for _, rf := range p.Raters {
-			name := rf.Rater
-			if rf.Own {
-				name = "Self"
-			}
-			cp.Raters = append(cp.Raters, calPersonRater{Name: name, Role: roleName(rf.Role), Fit: levelTitle(r, rf.FitLevel)})
-		}
-		for _, ac := range assess.CompareAreas(r, areas, of, p) {
-			row := calArea{Title: ac.Area.Title, Consensus: optional(ac.Consensus, oneDecimal), Criteria: len(ac.Criteria)}
-			selfApart := ac.SelfDiff != nil && math.Abs(*ac.SelfDiff) >= assess.SelfGap-1e-9
-			marked := ac.Spread >= areaSpreadToMark-1e-9 || ac.Disagreements > 0 || selfApart
-			for k, m := range ac.Means {
-				text := optional(m, oneDecimal)
-				if m == nil && ac.YesNo[k] > 0 {
-					text = fmt.Sprintf("yes %d/%d", ac.Yes[k], ac.YesNo[k])
-				}
-				row.Cells = append(row.Cells, calCell{Text: text})
-			}
-			if row.Consensus == "-" {
-				row.Consensus = "yes/no"
-			}
-			if marked {
-				markExtremes(row.Cells, ac.Means)
-				row.Marked = true
-				var notes []string
-				if ac.Spread >= areaSpreadToMark-1e-9 {
-					notes = append(notes, "means "+oneDecimal(ac.Spread)+" apart")
-				}
-				if selfApart {
-					notes = append(notes, "self "+signed(*ac.SelfDiff)+" against the others")
-				}
-				if ac.Disagreements > 0 {
-					notes = append(notes, fmt.Sprintf("%d %s split", ac.Disagreements, plural(ac.Disagreements, "criterion", "criteria")))
-				}
-				row.Note = strings.Join(notes, "; ")
-			}
-			if ac.Spread > 0 {
-				row.Spread = oneDecimal(ac.Spread)
-			} else {
-				row.Spread = "0"
-			}
-			cp.Areas = append(cp.Areas, row)
-		}
-		split := make([]bool, len(r.Criteria))
-		for _, d := range p.Disagreements {
-			split[d.Index] = true
-		}
-		for ci := range r.Criteria {
-			if p.Consensus[ci] == assess.Unrated {
-				continue
-			}
-			crit := &r.Criteria[ci]
-			yesno := crit.Answer == rubric.YesNo
-			cp.Rated++
-			row := calCriterionRow{ID: crit.ID, Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[ci]}
-			lo, hi, n := int16(math.MaxInt16), int16(-1), 0
-			for _, rf := range p.Raters {
-				v := rf.Ratings[ci]
-				row.Cells = append(row.Cells, calCell{Text: sheetRatingText(v, yesno)})
-				if v != assess.Unrated {
-					lo, hi, n = min(lo, v), max(hi, v), n+1
-				}
-			}
-			if n < 2 || lo == hi {
-				cp.Agreed++
-				cp.AgreedList = append(cp.AgreedList, crit.ID+" "+row.Consensus)
-				continue
-			}
-			cp.Differ++
-			if row.Split {
-				for k, rf := range p.Raters {
-					v := rf.Ratings[ci]
-					row.Cells[k].High = v == hi
-					row.Cells[k].Low = v == lo && v != assess.Unrated
-				}
-				if yesno {
-					row.Note = "yes against no"
-				} else {
-					row.Note = fmt.Sprintf("%d apart", hi-lo)
-				}
-			}
-			cp.Criteria = append(cp.Criteria, row)
-		}
-		pg.People = append(pg.People, cp)
+	pg.PeopleCompareOn = "theme"
+	if len(standing) > 0 {
+		pg.PeopleCompareOn = areaWord(r)
 	}
+	areas, of := assess.Areas(r)
+	pg.People = func(yield func(calPerson) bool) {
+		for _, i := range standing {
+			cp := personPicture(r, c, i, anchor, areas, of)
+			// As NewCalibrationPage does for the rest of the page.
+			neutralise(reflect.ValueOf(&cp).Elem())
+			if !yield(cp) {
+				return
+			}
+		}
+	}
+}
+
+// ratedApart reports whether two of a person's raters rated criterion ci
+// differently, and the lowest and highest of their ratings.
+func ratedApart(p *assess.PersonCalibration, ci int) (lo, hi int16, differ bool) {
+	lo, hi, n := int16(math.MaxInt16), int16(-1), 0
+	for _, rf := range p.Raters {
+		if v := rf.Ratings[ci]; v != assess.Unrated {
+			lo, hi, n = min(lo, v), max(hi, v), n+1
+		}
+	}
+	return lo, hi, n >= 2 && lo != hi
+}
+
+// personPicture is the picture of person i of c.
+func personPicture(r *rubric.Rubric, c *assess.Calibration, i int, anchor func(int) string, areas []assess.Area, of []int) calPerson {
+	p := &c.People[i]
+	cp := calPerson{Anchor: anchor(i), Person: p.Person, Current: levelTitle(r, p.CurrentLevel), Fit: levelTitle(r, p.ConsensusFit),
+		Move: moveText(r, *p), MoveClass: moveClass(r, *p), Next: nextLevelText(r, *p), Flags: calFlags(r, *p), AreasOf: areaWord(r)}
+	var specs []string
+	for _, s := range p.ConsensusSpecialties {
+		specs = append(specs, fmt.Sprintf("%s %s (%s)", specialtyTitle(r, s.Specialty), percent(s.Score), verdictWords(s.Verdict)))
+	}
+	cp.Specialties = strings.Join(specs, "; ")
+	for _, rf := range p.Raters {
+		name := rf.Rater
+		if rf.Own {
+			name = "Self"
+		}
+		cp.Raters = append(cp.Raters, calPersonRater{Name: name, Role: roleName(rf.Role), Fit: levelTitle(r, rf.FitLevel)})
+	}
+	for _, ac := range assess.CompareAreas(r, areas, of, p) {
+		row := calArea{Title: ac.Area.Title, Consensus: optional(ac.Consensus, oneDecimal), Criteria: len(ac.Criteria)}
+		selfApart := ac.SelfDiff != nil && math.Abs(*ac.SelfDiff) >= assess.SelfGap-1e-9
+		marked := ac.Spread >= areaSpreadToMark-1e-9 || ac.Disagreements > 0 || selfApart
+		for k, m := range ac.Means {
+			text := optional(m, oneDecimal)
+			if m == nil && ac.YesNo[k] > 0 {
+				text = fmt.Sprintf("yes %d/%d", ac.Yes[k], ac.YesNo[k])
+			}
+			row.Cells = append(row.Cells, calCell{Text: text})
+		}
+		if row.Consensus == "-" {
+			row.Consensus = "yes/no"
+		}
+		if marked {
+			markExtremes(row.Cells, ac.Means)
+			row.Marked = true
+			var notes []string
+			if ac.Spread >= areaSpreadToMark-1e-9 {
+				notes = append(notes, "means "+oneDecimal(ac.Spread)+" apart")
+			}
+			if selfApart {
+				notes = append(notes, "self "+signed(*ac.SelfDiff)+" against the others")
+			}
+			if ac.Disagreements > 0 {
+				notes = append(notes, fmt.Sprintf("%d %s split", ac.Disagreements, plural(ac.Disagreements, "criterion", "criteria")))
+			}
+			row.Note = strings.Join(notes, "; ")
+		}
+		if ac.Spread > 0 {
+			row.Spread = oneDecimal(ac.Spread)
+		} else {
+			row.Spread = "0"
+		}
+		cp.Areas = append(cp.Areas, row)
+	}
+	split := make([]bool, len(r.Criteria))
+	for _, d := range p.Disagreements {
+		split[d.Index] = true
+	}
+	for ci := range r.Criteria {
+		if p.Consensus[ci] == assess.Unrated {
+			continue
+		}
+		crit := &r.Criteria[ci]
+		yesno := crit.Answer == rubric.YesNo
+		cp.Rated++
+		row := calCriterionRow{ID: crit.ID, Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[ci]}
+		for _, rf := range p.Raters {
+			row.Cells = append(row.Cells, calCell{Text: sheetRatingText(rf.Ratings[ci], yesno)})
+		}
+		lo, hi, differ := ratedApart(p, ci)
+		if !differ {
+			cp.Agreed++
+			cp.AgreedList = append(cp.AgreedList, crit.ID+" "+row.Consensus)
+			continue
+		}
+		cp.Differ++
+		if row.Split {
+			for k, rf := range p.Raters {
+				v := rf.Ratings[ci]
+				row.Cells[k].High = v == hi
+				row.Cells[k].Low = v == lo && v != assess.Unrated
+			}
+			if yesno {
+				row.Note = "yes against no"
+			} else {
+				row.Note = fmt.Sprintf("%d apart", hi-lo)
+			}
+		}
+		cp.Criteria = append(cp.Criteria, row)
+	}
+	return cp
 }
 
 // areaWord is what a person's picture compares on: the rubric's themes,
@@ -732,9 +762,12 @@ func (pg *CalibrationPage) glossary(r *rubric.Rubric, c *assess.Calibration) {
 			named[i] = true
 		}
 	}
-	for _, p := range pg.People {
-		for _, row := range p.Criteria {
-			mark(row.ID)
+	for pi := range c.People { // the criteria each picture lists: those rated apart
+		p := &c.People[pi]
+		for ci, v := range p.Consensus {
+			if _, _, differ := ratedApart(p, ci); v != assess.Unrated && differ {
+				named[ci] = true
+			}
 		}
 	}
 	for _, ca := range c.AgendaCriteria() {
