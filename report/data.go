@@ -358,12 +358,29 @@ func newFlagJSON(r *rubric.Rubric, p assess.PersonCalibration, f assess.Flag) fl
 func CalibrationData(r *rubric.Rubric, c *assess.Calibration) any {
 	out := calibrationRest(r, c)
 	for _, p := range c.People {
-		out.People = append(out.People, personData(r, p))
+		pj := personData(r, p)
+		pj.Disagreements = disagreementsData(r, p)
+		out.People = append(out.People, pj)
 	}
 	return out
 }
 
-// personData is one person's part of a calibration's data form.
+// disagreementsData is the data form of a person's disagreements.
+func disagreementsData(r *rubric.Rubric, p assess.PersonCalibration) []disagreementJSON {
+	out := []disagreementJSON{}
+	for _, d := range p.Disagreements {
+		crit := d.Criterion(r)
+		dj := disagreementJSON{Criterion: crit.ID, Ratings: ratingsJSON{}}
+		for _, rr := range p.Ratings(d) {
+			dj.Ratings = append(dj.Ratings, raterRatingJSON{Rater: rr.Rater, Value: rr.Value, YesNo: crit.Answer == rubric.YesNo})
+		}
+		out = append(out, dj)
+	}
+	return out
+}
+
+// personData is one person's part of a calibration's data form, but for
+// the disagreements (disagreementsData).
 func personData(r *rubric.Rubric, p assess.PersonCalibration) calibratedPersonJSON {
 	pj := calibratedPersonJSON{
 		Person:            p.Person,
@@ -379,14 +396,6 @@ func personData(r *rubric.Rubric, p assess.PersonCalibration) calibratedPersonJS
 	}
 	for _, f := range p.Flags {
 		pj.Flags = append(pj.Flags, newFlagJSON(r, p, f))
-	}
-	for _, d := range p.Disagreements {
-		crit := d.Criterion(r)
-		dj := disagreementJSON{Criterion: crit.ID, Ratings: ratingsJSON{}}
-		for _, rr := range p.Ratings(d) {
-			dj.Ratings = append(dj.Ratings, raterRatingJSON{Rater: rr.Rater, Value: rr.Value, YesNo: crit.Answer == rubric.YesNo})
-		}
-		pj.Disagreements = append(pj.Disagreements, dj)
 	}
 	for _, ls := range p.ConsensusLevels {
 		pj.Consensus.Levels = append(pj.Consensus.Levels, consensusLevelJSON{Level: ls.Level, Score: round2(ls.Score), Meets: ls.Meets})
