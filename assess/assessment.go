@@ -162,7 +162,7 @@ type Options struct {
 func Parse(file string, data []byte, r *rubric.Rubric, opt Options) (*Assessment, []Warning, error) {
 	if !opt.Migrate {
 		ratings := make(map[string]Rating, len(r.Criteria))
-		a, warnings, ok := readQuick(file, data, r, func(i int, rt Rating) { ratings[r.Criteria[i].ID] = rt })
+		a, warnings, ok := readQuick(file, string(data), r, func(i int, rt Rating) { ratings[r.Criteria[i].ID] = rt })
 		if ok {
 			a.Ratings = ratings
 			return a, warnings, nil

@@ -613,7 +613,11 @@ func scoreConsensus(r *rubric.Rubric, scorer *Scorer, pc *PersonCalibration, spe
 		pc.Next = nextLevel(scorer, r.Levels[next].ID)
 	}
 	answered := func(id string) bool { return pc.Consensus[r.CriterionIndex(id)] != Unrated }
-	for _, id := range scoredSpecialties(r, specialties, answered) {
+	scored := scoredSpecialties(r, specialties, answered)
+	if len(scored) > 0 {
+		pc.ConsensusSpecialties = make([]SpecialtyScore, 0, len(scored))
+	}
+	for _, id := range scored {
 		t := scorer.specialtyTarget(id, false)
 		pc.ConsensusSpecialties = append(pc.ConsensusSpecialties, SpecialtyScore{Specialty: id, Score: t.Score, Verdict: t.Verdict})
 	}

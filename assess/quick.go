@@ -37,25 +37,27 @@ type quickReader struct {
 	next int      // the criterion after the last one rated: ladder writes them in rubric order
 }
 
-// readQuick reads data, the content of file, as an assessment against r, as
+// readQuick reads src, the content of file, as an assessment against r, as
 // Parse would with default options, handing each rating to rate with its
-// criterion's index. The assessment it returns has no Ratings map. ok is
-// false for a file outside the shape ladder writes, or one the strict
+// criterion's index. The assessment it returns has no Ratings map; it
+// keeps no part of src but the notes (the ratings' and "can't say"'s). ok
+// is false for a file outside the shape ladder writes, or one the strict
 // reader would refuse: the caller reads it with Parse.
-func readQuick(file string, data []byte, r *rubric.Rubric, rate func(i int, rt Rating)) (a *Assessment, warnings []Warning, ok bool) {
-	if len(data) == 0 || data[0] == 0xEF { // a byte order mark: rare, and the strict reader's to skip
+func readQuick(file string, src string, r *rubric.Rubric, rate func(i int, rt Rating)) (a *Assessment, warnings []Warning, ok bool) {
+	if len(src) == 0 || src[0] == 0xEF { // a byte order mark: rare, and the strict reader's to skip
 		return nil, nil, false
 	}
-	q := &quickReader{r: r, src: string(data), a: &Assessment{}, file: file, rate: rate,
+	q := &quickReader{r: r, src: src, a: &Assessment{}, file: file, rate: rate,
 		seen: make([]uint64, (len(r.Criteria)+63)/64)}
 	if strings.IndexByte(q.src, 0) >= 0 {
 		return nil, nil, false
 	}
-	if !doc.IsJSON(file, data) && (strings.IndexByte(q.src, '\t') >= 0 || strings.IndexByte(q.src, '\r') >= 0) {
+	isJSON := doc.IsJSON(file, src)
+	if !isJSON && (strings.IndexByte(q.src, '\t') >= 0 || strings.IndexByte(q.src, '\r') >= 0) {
 		return nil, nil, false // a tab or a carriage return: ladder writes neither in YAML
 	}
 	var have uint
-	if doc.IsJSON(file, data) {
+	if isJSON {
 		have, ok = q.json()
 	} else {
 		have, ok = q.yaml()

@@ -32,7 +32,7 @@ func quickRubrics(t testing.TB) []*rubric.Rubric {
 func readBoth(t *testing.T, file string, data []byte, r *rubric.Rubric) (accepted bool) {
 	t.Helper()
 	ratings := map[string]Rating{}
-	a, warnings, ok := readQuick(file, data, r, func(i int, rt Rating) { ratings[r.Criteria[i].ID] = rt })
+	a, warnings, ok := readQuick(file, string(data), r, func(i int, rt Rating) { ratings[r.Criteria[i].ID] = rt })
 	if !ok {
 		return false
 	}
@@ -223,7 +223,7 @@ func TestQuickGivesUp(t *testing.T) {
 		"rubric: {id: mini, version: \"2\"}\nperson: Ada\n",
 		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ruby: can't say\n",
 	} {
-		if _, _, ok := readQuick("f.yaml", []byte(s), mini, func(int, Rating) {}); ok {
+		if _, _, ok := readQuick("f.yaml", s, mini, func(int, Rating) {}); ok {
 			t.Errorf("read quickly:\n%s", s)
 		}
 	}

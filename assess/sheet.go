@@ -3,6 +3,7 @@ package assess
 import (
 	"math"
 	"time"
+	"unsafe"
 )
 
 // Sheet is what calibration keeps of one assessment file: who rated whom and
@@ -64,7 +65,11 @@ func ReadSheet(file string, data []byte, s *Scorer) (Sheet, []Warning, error) {
 	for i := range ratings {
 		ratings[i] = Unrated
 	}
-	a, warnings, ok := readQuick(file, data, r, func(i int, rt Rating) { ratings[i] = int16(rt.Value) })
+	// The text is read in place, not copied: the sheet keeps no part of it
+	// (readQuick keeps only notes, which the sheet leaves out), and data
+	// is not changed meanwhile.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	a, warnings, ok := readQuick(file, text, r, func(i int, rt Rating) { ratings[i] = int16(rt.Value) })
 	if ok {
 		return newSheet(file, a, ratings, s), warnings, nil
 	}

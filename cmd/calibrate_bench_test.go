@@ -20,9 +20,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// benchCalibrate writes an organisation of people x 4 real-size assessment
-// files (synth.RealSize: every criterion of the built-in rubric rated),
-// once as YAML and once as JSON, then measures in one run, beside each
+// benchCalibrate writes an organisation of real-size assessment files
+// (synth.RealSize: every criterion of the built-in rubric rated), once as
+// YAML and once as JSON, then measures in one run, beside each
 // other:
 //
 //   - read, the floor: every file found and read, by GOMAXPROCS goroutines;
@@ -36,13 +36,12 @@ import (
 // can meet different loads, so each of ladder's also reports x-read and
 // x-yaml: the ratio of its median to the baseline's over five turns timed
 // alternately.
-func benchCalibrate(b *testing.B, people int) {
+func benchCalibrate(b *testing.B, cfg synth.Config) {
 	r, err := data.Rubric()
 	if err != nil {
 		b.Fatal(err)
 	}
 	yamlDir, jsonDir := b.TempDir(), b.TempDir()
-	cfg := synth.RealSize(people, 1)
 	if _, _, err := synth.Write(yamlDir, r, cfg); err != nil {
 		b.Fatal(err)
 	}
@@ -108,10 +107,19 @@ func benchCalibrate(b *testing.B, people int) {
 }
 
 // BenchmarkCalibrate1k calibrates 1,000 assessment files (250 people).
-func BenchmarkCalibrate1k(b *testing.B) { benchCalibrate(b, 250) }
+func BenchmarkCalibrate1k(b *testing.B) { benchCalibrate(b, synth.RealSize(250, 1)) }
 
 // BenchmarkCalibrate10k calibrates 10,000 assessment files (2,500 people).
-func BenchmarkCalibrate10k(b *testing.B) { benchCalibrate(b, 2500) }
+func BenchmarkCalibrate10k(b *testing.B) { benchCalibrate(b, synth.RealSize(2500, 1)) }
+
+// BenchmarkCalibrate10kSplit calibrates 10,000 files whose raters are
+// often far apart: some 475,000 disagreements, each shown with every
+// rating, so that writing the output is most of the work.
+func BenchmarkCalibrate10kSplit(b *testing.B) {
+	cfg := synth.RealSize(2500, 1)
+	cfg.Disagree = 0.25
+	benchCalibrate(b, cfg)
+}
 
 // readAll finds the assessment files under dir as ladder does and reads
 // each, then hands it to decode (when not nil), with GOMAXPROCS goroutines.

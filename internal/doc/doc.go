@@ -100,15 +100,21 @@ var byteOrderMark = []byte("\ufeff")
 // file's extension when it is .json, .yaml or .yml, else by whether the
 // content (past a byte order mark and white space) opens an object or an
 // array.
-func IsJSON(file string, content []byte) bool {
+func IsJSON[T string | []byte](file string, content T) bool {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".json":
 		return true
 	case ".yaml", ".yml":
 		return false
 	}
-	content = bytes.TrimLeft(bytes.TrimPrefix(content, byteOrderMark), " \t\r\n")
-	return len(content) > 0 && (content[0] == '{' || content[0] == '[')
+	i := 0
+	if len(content) >= len(byteOrderMark) && string(content[:len(byteOrderMark)]) == string(byteOrderMark) {
+		i = len(byteOrderMark)
+	}
+	for i < len(content) && (content[i] == ' ' || content[i] == '\t' || content[i] == '\r' || content[i] == '\n') {
+		i++
+	}
+	return i < len(content) && (content[i] == '{' || content[i] == '[')
 }
 
 const noDocumentStart = "did not find expected <document start>"
