@@ -33,15 +33,6 @@ func raterFits(r *rubric.Rubric, p assess.PersonCalibration, anonymized bool) st
 	return strings.Join(parts, "; ")
 }
 
-// nextLevelCell is the level above the consensus fit with the score of the
-// rung it adds: "Staff Backend Engineer 30%"; "top" at the top.
-func nextLevelCell(r *rubric.Rubric, p assess.PersonCalibration) string {
-	if p.Next == nil {
-		return "top of the ladder"
-	}
-	return LevelTitle(r, p.Next.Level) + " " + Percent(p.Next.Rung)
-}
-
 // NextLevelText explains the level above the consensus fit: what share of
 // the rung it adds the consensus meets, and what that means.
 func NextLevelText(r *rubric.Rubric, p assess.PersonCalibration) string {
