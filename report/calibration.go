@@ -255,7 +255,6 @@ func raterFits(r *rubric.Rubric, p assess.PersonCalibration, anonymized bool) st
 	return strings.Join(parts, "; ")
 }
 
-
 // nextLevelText explains the level above the consensus fit: what share of
 // the rung it adds the consensus meets, and what that means.
 func nextLevelText(r *rubric.Rubric, p assess.PersonCalibration) string {
