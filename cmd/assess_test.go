@@ -101,7 +101,8 @@ func TestAssessQuick(t *testing.T) {
 		"1 already answered; going on with question 2.",
 		"Done. All 3 questions answered.",
 		// The questions went up to the target only.
-		"The questions stopped at your target. To see what Senior Engineer adds: ladder assess --resume " + path + " --rubric " + tiny + " --quick --target senior (1 question).",
+		"Not asked: Senior Engineer; the questions stopped at your target, Junior Engineer.",
+		"To ask what Senior Engineer adds (1 question):\n    ladder assess --resume " + path + " --rubric " + tiny + " --quick --target senior\n",
 		"Saved in " + path,
 		"Quick mode skipped the desirable and nice-to-have questions; ladder assess --resume " + path + " --rubric " + tiny + " asks them.",
 	} {
@@ -143,7 +144,7 @@ func mustTiny(t *testing.T) *rubric.Rubric {
 // Two assessments started in the same second by the same rater never
 // share a file.
 func TestAssessNeverOverwritesAnotherAssessment(t *testing.T) {
-	s := newSession(t, pt.Interrupt(pt.SelectKind, "[1/"))
+	s := newSession(t, pt.Select("[1/", 2), pt.Interrupt(pt.SelectKind, "[2/"))
 	s.env.Now = func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }
 	first := filepath.Join(s.data, "ladder", "assessments", "ada", "2026-11-24T100000Z-ada-self.yaml")
 	if err := os.MkdirAll(filepath.Dir(first), 0o700); err != nil {
