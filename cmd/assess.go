@@ -530,7 +530,9 @@ func (opts *assessOptions) finish(w io.Writer, style report.Style, done *assesse
 	if opts.quick {
 		p(whole, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.", opts.resumeCommand(path, "--quick"))
 	}
-	p(whole, "See it again with: %s", opts.command("score", path))
+	if err == nil {
+		err = report.Command(w, style, "See it again with:", opts.command("score", path))
+	}
 	return err
 }
 

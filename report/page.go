@@ -373,9 +373,14 @@ func pageCards(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []p
 	} else if l := r.Level(res.FitLevel); l.Grade != 0 {
 		fit.Detail = fmt.Sprintf("grade %d", l.Grade)
 	}
-	// The fit level shows as met only when it reaches the target; below
-	// it, the card takes the colour of the level that holds it back.
-	if fr := assess.FitReasonOf(r, res); fr.Level != "" && !fr.NotAsked && r.LevelIndex(fr.Level) <= r.LevelIndex(p.Target) {
+	// The fit level shows as met when it reaches the person's target (the
+	// assessment's, else the plan's); below it, the card takes the colour
+	// of the level that holds it back.
+	aim := res.Assessment.TargetLevel
+	if r.Level(aim) == nil {
+		aim = p.Target
+	}
+	if fr := assess.FitReasonOf(r, res); fr.Level != "" && !fr.NotAsked && r.LevelIndex(fr.Level) <= r.LevelIndex(aim) {
 		fit.Class = verdictClass(res.Levels[r.LevelIndex(fr.Level)].Verdict)
 		if res.FitLevel != "" {
 			fit.Detail = strings.TrimPrefix(fit.Detail+", ", ", ") + levelTitle(r, fr.Level) + " held back"

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/ladderhq/ladder/internal/termtext"
@@ -437,9 +438,19 @@ func upperFirst(s string) string {
 // whole, and every line starts with indent (the next ones two spaces
 // more).
 func commandLines(command string, width int, indent string) []string {
+	words := shellWords(command)
+	var units []string // a flag and its value stay together
+	for i := 0; i < len(words); i++ {
+		if strings.HasPrefix(words[i], "--") && i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
+			units = append(units, words[i]+" "+words[i+1])
+			i++
+			continue
+		}
+		units = append(units, words[i])
+	}
 	var lines []string
 	line := indent
-	for i, w := range shellWords(command) {
+	for i, w := range units {
 		if i > 0 {
 			if width > 0 && termtext.Width(line)+1+termtext.Width(w)+2 > width {
 				lines = append(lines, line+" \\")
@@ -481,4 +492,16 @@ func shellWords(command string) []string {
 		words = append(words, cur.String())
 	}
 	return words
+}
+
+// Command writes a command for the person to run under intro, on lines of
+// its own that fit the style's width (see commandLines): copied, they run
+// as printed.
+func Command(w io.Writer, style Style, intro, command string) error {
+	p := &printer{w: w, width: style.lineWidth()}
+	p.line("%s", intro)
+	for _, line := range commandLines(command, p.width, "  ") {
+		p.whole("%s", line)
+	}
+	return p.err
 }
