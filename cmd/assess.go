@@ -95,7 +95,7 @@ score an assessment file without one, use ladder score.`,
 	f.StringVar(&opts.current, "current", "", "the person's current `level` (id, or none)")
 	f.StringVar(&opts.target, "target", "", "the target `level` (id, or none): levels up to it are asked")
 	f.StringSliceVar(&opts.specialties, "specialty", nil, "a specialty `id` to assess (repeatable, or comma-separated)")
-	f.StringVar(&opts.out, "out", "", "write the assessment to this `file` instead of the data folder")
+	f.StringVar(&opts.out, "out", "", "write the assessment to this `file` (in a folder that exists) instead of the data folder")
 	f.StringVar(&opts.resume, "resume", "", "continue the assessment in this `file` at its first unanswered question")
 	f.BoolVar(&opts.quick, "quick", false, "ask only the required and strong criteria")
 	f.BoolVar(&opts.evidence, "evidence", false, "after a rating of 3 or more, ask for an optional line of evidence")
@@ -328,6 +328,9 @@ func (opts *assessOptions) open() (*store.Session, error) {
 	)
 	switch {
 	case opts.out != "" && !samePath(opts.out, opts.resume):
+		if err := checkOutFolder(opts.out); err != nil {
+			return nil, err
+		}
 		sess, err = store.StartNew(opts.out)
 		var pathErr *fs.PathError
 		switch {
