@@ -295,14 +295,6 @@ func RaterLine(a *assess.Assessment) string {
 	return fmt.Sprintf("rated by %s (%s)%s", a.Rater, a.Role, when)
 }
 
-// targetTitle is the title of the level or specialty a score is for.
-func targetTitle(r *rubric.Rubric, t assess.TargetScore) string {
-	if t.Specialty {
-		return r.Specialty(t.ID).Title + " (specialty)"
-	}
-	return r.Level(t.ID).Title
-}
-
 // verdictText shows a verdict, coloured on a terminal.
 func verdictText(style Style, v assess.Verdict) Styled {
 	switch v {
