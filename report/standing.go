@@ -59,9 +59,10 @@ func shortfallWords(r *rubric.Rubric, u assess.UnitScore) string {
 }
 
 // unitsPhrase describes units that hold a verdict back: how many, of which
-// rungs, how they fall short when they all do alike, and their ids (the
-// first five, then how many more): "1 required general requirement rated
-// below Consistent: base-performance". forSpecialty names the specialty
+// rungs, how they fall short when they all do alike, and their names (the
+// first three, then how many more): "1 required general requirement rated
+// below Consistent: “Diagnose and prevent performance and optimization
+// problems” (base-performance)". forSpecialty names the specialty
 // they belong to, "" for a level's.
 func unitsPhrase(r *rubric.Rubric, units []assess.UnitScore, forSpecialty string, required bool) string {
 	var rungs []string
@@ -93,20 +94,31 @@ func unitsPhrase(r *rubric.Rubric, units []assess.UnitScore, forSpecialty string
 		}
 		noun = fmt.Sprintf("%d %s%s (%s)", len(units), req, plural(len(units), "item", "items"), strings.Join(parts, ", "))
 	}
-	return noun + " " + how + ": " + idList(units, 3)
+	return noun + " " + how + ": " + unitList(r, units, 3)
 }
 
-// idList lists the units' ids, at most n of them, then how many more.
-func idList(units []assess.UnitScore, n int) string {
-	var ids []string
+// unitList names the units in words a person reads, with the id that the
+// gaps below show: “Diagnose and prevent performance problems”
+// (base-performance); at most n of them, then how many more.
+func unitList(r *rubric.Rubric, units []assess.UnitScore, n int) string {
+	var names []string
 	for i, u := range units {
 		if i == n && len(units) > n+1 {
-			ids = append(ids, fmt.Sprintf("%d more", len(units)-n))
+			names = append(names, fmt.Sprintf("%d more", len(units)-n))
 			break
 		}
-		ids = append(ids, assess.UnitKey(u.Unit))
+		names = append(names, "“"+unitLabel(r, u.Unit)+"” ("+assess.UnitKey(u.Unit)+")")
 	}
-	return andList(ids)
+	return andList(names)
+}
+
+// unitLabel is a unit's name in words: a group's title, a criterion's
+// question made a label.
+func unitLabel(r *rubric.Rubric, u rubric.Unit) string {
+	if u.Group != "" {
+		return r.GroupByID(u.Group).Title
+	}
+	return criterionLabel(r.Criterion(u.Criterion).Prompt)
 }
 
 // andList joins items as a sentence does: "a", "a and b", "a, b and c";
@@ -122,7 +134,7 @@ func andList(items []string) string {
 	quoted := make([]string, len(items))
 	for i, it := range items {
 		quoted[i] = it
-		if strings.Contains(it, ",") {
+		if strings.Contains(it, ",") && !strings.HasPrefix(it, "“") {
 			quoted[i] = "“" + it + "”"
 		}
 	}
@@ -423,13 +435,6 @@ func (st standing) sentences() []string {
 		out = append(out, "Not asked: "+andList(st.NotAsked)+"; "+st.NotAskedWhy+".")
 	}
 	return out
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // commandLines lays out a shell command to fit width: words move to the
