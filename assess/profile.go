@@ -7,6 +7,9 @@ type ThemeScore struct {
 	Theme string
 	Score float64 // weighted credit, 0..1
 	Units int     // the units that count towards the theme
+	// RequiredUnmet counts those units that are required and not met:
+	// each keeps its target from "meets", however high the theme scores.
+	RequiredUnmet int
 }
 
 // ThemeProfile charts a scored assessment by theme. Over the units of the
@@ -19,8 +22,8 @@ type ThemeScore struct {
 // once. Themes in rubric order; themes without any unit are left out.
 func ThemeProfile(r *rubric.Rubric, targets ...TargetScore) []ThemeScore {
 	type acc struct {
-		sum, weight float64
-		units       int
+		sum, weight  float64
+		units, unmet int
 	}
 	byTheme := map[string]*acc{}
 	seen := map[string]bool{}
@@ -46,6 +49,9 @@ func ThemeProfile(r *rubric.Rubric, targets ...TargetScore) []ThemeScore {
 					a.sum += u.Weight() * u.Credit
 					a.weight += u.Weight()
 					a.units++
+					if u.Required() && !u.Met {
+						a.unmet++
+					}
 				}
 			}
 		}
@@ -56,7 +62,7 @@ func ThemeProfile(r *rubric.Rubric, targets ...TargetScore) []ThemeScore {
 		if a == nil || a.weight == 0 {
 			continue
 		}
-		out = append(out, ThemeScore{Theme: th.ID, Score: a.sum / a.weight, Units: a.units})
+		out = append(out, ThemeScore{Theme: th.ID, Score: a.sum / a.weight, Units: a.units, RequiredUnmet: a.unmet})
 	}
 	return out
 }

@@ -33,14 +33,15 @@ func TestThemeProfileByHand(t *testing.T) {
 	// bonus: never counted.
 	//   code:   (3 + 2 + 1.5) / (3 + 2 + 3) = 6.5 / 8
 	//   people: (2 + 1 + 1.5) / (3 + 3 + 3) = 4.5 / 9
-	// "unused" has no unit and is left out.
-	checkProfile(t, ThemeProfile(r, senior), []ThemeScore{{"code", 6.5 / 8, 3}, {"people", 4.5 / 9, 3}})
+	// "unused" has no unit and is left out. comms, required, is not met:
+	// people holds one required item unmet.
+	checkProfile(t, ThemeProfile(r, senior), []ThemeScore{{"code", 6.5 / 8, 3, 0}, {"people", 4.5 / 9, 3, 1}})
 
 	// With both specialties: db-sql (strong, 3 x 2/3) in code;
 	// shared-ops (desirable, 2 x 1) in people, once although both
 	// specialties hold it.
 	db, web := s.Specialty(a, "db"), s.Specialty(a, "web")
-	checkProfile(t, ThemeProfile(r, senior, db, web), []ThemeScore{{"code", 8.5 / 11, 4}, {"people", 6.5 / 11, 4}})
+	checkProfile(t, ThemeProfile(r, senior, db, web), []ThemeScore{{"code", 8.5 / 11, 4, 0}, {"people", 6.5 / 11, 4, 1}})
 }
 
 func checkProfile(t *testing.T, got, want []ThemeScore) {
@@ -49,7 +50,7 @@ func checkProfile(t *testing.T, got, want []ThemeScore) {
 		t.Fatalf("profile = %+v, want %+v", got, want)
 	}
 	for i := range want {
-		if got[i].Theme != want[i].Theme || !near(got[i].Score, want[i].Score) || got[i].Units != want[i].Units {
+		if got[i].Theme != want[i].Theme || !near(got[i].Score, want[i].Score) || got[i].Units != want[i].Units || got[i].RequiredUnmet != want[i].RequiredUnmet {
 			t.Errorf("theme %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}

@@ -477,8 +477,11 @@ func (s *Scorer) bonus(a *Assessment, res *Result) (Count, []CriterionScore) {
 }
 
 // notes are the caveats the rubric attaches to what a result shows: every
-// level's, the scored specialties', and those of criteria among the gaps.
+// level's, the scored specialties', and those of criteria among the gaps;
+// a level the assessment did not ask (see NotAsked) shows no verdict, so
+// neither its note nor its gaps' are among them.
 func notes(r *rubric.Rubric, res *Result) []string {
+	notAsked := NotAsked(r, res)
 	var out []string
 	seen := map[string]bool{}
 	add := func(about, note string) {
@@ -488,15 +491,20 @@ func notes(r *rubric.Rubric, res *Result) []string {
 		seen[about+note] = true
 		out = append(out, about+": "+note)
 	}
-	for _, l := range r.Levels {
-		add(l.Title, l.Notes)
+	for i, l := range r.Levels {
+		if !notAsked[i] {
+			add(l.Title, l.Notes)
+		}
 	}
 	for _, t := range res.Specialties {
 		add(r.Specialty(t.ID).Title, r.Specialty(t.ID).Notes)
 	}
-	for _, list := range [][]TargetScore{res.Levels, res.Specialties} {
+	for k, list := range [][]TargetScore{res.Levels, res.Specialties} {
 		var below []UnitScore
-		for _, t := range list {
+		for i, t := range list {
+			if k == 0 && notAsked[i] {
+				continue
+			}
 			gaps := t.Gaps
 			if extends(gaps, below) { // the gaps of the level below, seen already
 				gaps = gaps[len(below):]

@@ -95,7 +95,7 @@ score an assessment file without one, use ladder score.`,
 	f.StringVar(&opts.current, "current", "", "the person's current `level` (id, or none)")
 	f.StringVar(&opts.target, "target", "", "the target `level` (id, or none): levels up to it are asked")
 	f.StringSliceVar(&opts.specialties, "specialty", nil, "a specialty `id` to assess (repeatable, or comma-separated)")
-	f.StringVar(&opts.out, "out", "", "write the assessment to this `file` instead of the data folder")
+	f.StringVar(&opts.out, "out", "", "write the assessment to this `file` (in a folder that exists) instead of the data folder")
 	f.StringVar(&opts.resume, "resume", "", "continue the assessment in this `file` at its first unanswered question")
 	f.BoolVar(&opts.quick, "quick", false, "ask only the required and strong criteria")
 	f.BoolVar(&opts.evidence, "evidence", false, "after a rating of 3 or more, ask for an optional line of evidence")
@@ -149,7 +149,7 @@ func assessRun(opts *assessOptions) error {
 
 	stdio := env.IO
 	if !stdio.InTTY || !stdio.OutTTY || (env.NewPrompter == nil && (stdio.InFile == nil || stdio.OutFile == nil)) {
-		return usageErrorf("ladder assess asks its questions in a terminal, and stdin or stdout is not one; to score an assessment file, use 'ladder score FILE'")
+		return usageErrorf("ladder assess asks its questions in a terminal, and stdin or stdout is not one; to score an assessment file, use '%s score FILE'", opts.program())
 	}
 	style := opts.style()
 	var p prompt.Prompter
@@ -164,55 +164,159 @@ func assessRun(opts *assessOptions) error {
 	sv.a, sv.p, sv.folder = a, p, folder
 	if sess != nil {
 		sv.keep()
+		sv.exists = opts.resume != ""
 	}
 	iv := &interview.Interview{Rubric: r, Prompter: p, Out: live{opts.globals.out}, Style: style, Save: sv.answered, Evidence: opts.evidence, Quick: opts.quick}
-	if err := iv.Opening(a, known); err != nil {
+	interrupted := func(err error) error {
 		if errors.Is(err, prompt.ErrInterrupted) {
 			return &InterruptedError{Message: "interrupted before the first question; nothing was saved"}
 		}
 		return err
 	}
-	if err := sv.answered(); err != nil {
-		return err
+	if err := iv.OpeningWho(a, known); err != nil {
+		return interrupted(err)
 	}
-	path := sv.sess.Path()
+	// A new assessment in the data folder: the person may have one
+	// unfinished by the same rater, to resume instead.
+	if sess == nil {
+		resumed, err := opts.offerResume(r, p, folder, a)
+		if err != nil {
+			return interrupted(err)
+		}
+		if resumed != nil {
+			sess, a, known = resumed.sess, resumed.a, resumed.known
+			sv.sess, sv.a = sess, a
+			sv.keep()
+			sv.exists = true
+		}
+	}
+	if err := iv.OpeningScope(a, known); err != nil {
+		return interrupted(err)
+	}
+	// A resumed file is saved with the choices made now; a new one is
+	// written at its first answer, so that stopping before it leaves no
+	// file behind.
+	if sv.exists {
+		if err := sv.answered(); err != nil {
+			return err
+		}
+	}
+	var path string
+	if sv.sess != nil {
+		path = sv.sess.Path()
+	} else {
+		path = folder.FreePath(a)
+	}
 
 	q := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: a.TargetLevel, Specialties: a.Specialties, Quick: opts.quick})
 	// A resumed file may hold answers that settle others not recorded yet
 	// (written by hand, or by a session with other choices).
-	if _, changed := q.Settle(a); changed {
+	if _, changed := q.Settle(a); changed && sv.exists {
 		if err := sv.save(); err != nil {
 			return sv.unsaved(err)
 		}
 	}
 	opts.intro(a, q, path, style)
 	switch err = iv.Ask(a, q); {
+	case errors.Is(err, prompt.ErrInterrupted) && !sv.exists && !sv.pending():
+		return &InterruptedError{Message: "interrupted before the first answer; nothing was saved"}
 	case errors.Is(err, prompt.ErrInterrupted):
 		// Every answer is on disk already, unless a save failed and the
 		// person went on; this save records when the session stopped.
 		if err := sv.save(); err != nil {
 			return sv.unsaved(err)
 		}
+		path = sv.sess.Path()
 		answered, open := q.Progress(a)
 		return &InterruptedError{Message: fmt.Sprintf("interrupted: %d of %d questions answered and saved in %s\nResume with: %s",
 			answered, answered+open, path, opts.resumeCommand(path))}
 	case errors.As(err, new(*unsavedError)):
 		return err
+	case err != nil && !sv.exists && !sv.pending():
+		return err
 	case err != nil:
 		if serr := sv.save(); serr != nil {
 			return errors.Join(err, sv.unsaved(serr))
 		}
-		return fmt.Errorf("%w (the answers so far are saved in %s)", err, path)
+		return fmt.Errorf("%w (the answers so far are saved in %s)", err, sv.sess.Path())
 	}
-	if sv.pending() {
+	// The last answers, if a save failed and the person went on; or the
+	// file itself, when there was nothing to ask.
+	if sv.pending() || !sv.exists {
 		sv.last = true
 		if err := sv.answered(); err != nil {
 			return err
 		}
 	}
-	opts.done = &assessed{r: r, a: a, q: q, path: path}
+	opts.done = &assessed{r: r, a: a, q: q, path: sv.sess.Path()}
 	return nil
 }
+
+// resumable is an unfinished assessment ladder assess offers to resume,
+// opened for the session.
+type resumable struct {
+	sess  *store.Session
+	a     *assess.Assessment
+	known interview.Known
+}
+
+// offerResume looks in the data folder for the latest unfinished
+// assessment of a's person by the same rater in the same role, and offers
+// to resume it instead of starting anew; nil when there is none or the
+// person starts a new one.
+func (opts *assessOptions) offerResume(r *rubric.Rubric, p prompt.Prompter, folder store.Folder, a *assess.Assessment) (*resumable, error) {
+	dir, ok := folder.Lookup(a.Person)
+	if !ok {
+		return nil, nil
+	}
+	h, err := folder.History(dir, r)
+	if err != nil {
+		return nil, nil // an unreadable folder is the new file's save to report
+	}
+	var found *assess.HistoryEntry
+	for i := len(h.Entries) - 1; i >= 0; i-- {
+		e := &h.Entries[i]
+		b := e.Result.Assessment
+		if e.Completion.Finished() || b.Role != a.Role ||
+			assess.PersonKey(b.Person) != assess.PersonKey(a.Person) || assess.PersonKey(b.Rater) != assess.PersonKey(a.Rater) {
+			continue
+		}
+		found = e
+		break
+	}
+	if found == nil {
+		return nil, nil
+	}
+	b, c := found.Result.Assessment, found.Completion
+	message := fmt.Sprintf("You have an unfinished assessment of %s from %s (%d of %d questions answered). Resume it?",
+		oneLine(a.Person), b.Updated.UTC().Format("2006-01-02"), c.Answered, c.Answered+c.Open)
+	if !a.RatesSomeoneElse() {
+		message = fmt.Sprintf("You have an unfinished self-assessment from %s (%d of %d questions answered). Resume it?",
+			b.Updated.UTC().Format("2006-01-02"), c.Answered, c.Answered+c.Open)
+	}
+	choice, err := p.Select(message, "Resuming goes on where it stopped, with its answers; a new assessment starts from the first question and leaves that one as it is.",
+		[]prompt.Option{
+			{Label: "Resume it", Description: found.File},
+			{Label: "Start a new assessment"},
+		}, 0)
+	if err != nil || choice != 0 {
+		return nil, err
+	}
+	sess, err := store.Resume(found.File)
+	if err != nil {
+		return nil, fileError(err)
+	}
+	opts.resume = found.File
+	resumed, known, err := opts.start(r)
+	if err != nil {
+		sess.Close()
+		return nil, err
+	}
+	return &resumable{sess: sess, a: resumed, known: known}, nil
+}
+
+// oneLine folds a name onto one line for a question.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // open holds the file the session works on, when there is one yet:
 // --resume's, or --out's, which must not exist (unless it is --resume's).
@@ -224,6 +328,9 @@ func (opts *assessOptions) open() (*store.Session, error) {
 	)
 	switch {
 	case opts.out != "" && !samePath(opts.out, opts.resume):
+		if err := checkOutFolder(opts.out); err != nil {
+			return nil, err
+		}
 		sess, err = store.StartNew(opts.out)
 		var pathErr *fs.PathError
 		switch {
@@ -321,7 +428,7 @@ func (opts *assessOptions) start(r *rubric.Rubric) (*assess.Assessment, intervie
 		for _, id := range opts.specialties {
 			id = strings.TrimSpace(id)
 			if r.Specialty(id) == nil {
-				return nil, known, usageErrorf("--specialty %q: unknown specialty (see 'ladder rubric list')", id)
+				return nil, known, usageErrorf("--specialty %q: unknown specialty (see '%s rubric list')", id, opts.program())
 			}
 			if !a.HasSpecialty(id) {
 				a.Specialties = append(a.Specialties, id)
@@ -411,8 +518,12 @@ func (opts *assessOptions) finish(w io.Writer, style report.Style, done *assesse
 	default:
 		p(style, "%s All %d %s answered%s.\n", style.Bold("Done."), answered, pluralWord(answered, "question", "questions"), unsure)
 	}
+	// The result ends with where the assessment stands: at the end of a
+	// session, the end is what stays on the screen.
 	if err == nil {
-		err = report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: 3})
+		more, count := askMore(r, a, opts.resumeCommand(path), opts.quick)
+		err = report.RenderScore(w, r, assess.Score(r, a), style, report.ScoreOptions{Gaps: report.DefaultScoreGaps,
+			VerdictLast: true, AskMore: more, AskMoreCount: count})
 	}
 	p(style, "")
 	// A path or a command to copy stays whole on its line, however wide.
@@ -422,29 +533,33 @@ func (opts *assessOptions) finish(w io.Writer, style report.Style, done *assesse
 	if opts.quick {
 		p(whole, "Quick mode skipped the desirable and nice-to-have questions; %s asks them.", opts.resumeCommand(path, "--quick"))
 	}
-	if i := r.LevelIndex(a.TargetLevel); i >= 0 && i+1 < len(r.Levels) {
-		next := r.Levels[i+1]
-		more := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: next.ID, Specialties: a.Specialties, Quick: opts.quick})
-		if least, most := more.Open(a); most > 0 {
-			whose := "your"
-			if a.RatesSomeoneElse() {
-				whose = "the"
-			}
-			p(whole, "The questions stopped at %s target. To see what %s adds: %s --target %s (%s).",
-				whose, next.Title, opts.resumeCommand(path), next.ID, questionCount(least, most))
-		}
+	if err == nil {
+		err = report.Command(w, style, "See it again with:", opts.command("score", path))
 	}
-	p(whole, "See it again with: ladder score %s", shellQuote(path))
 	return err
+}
+
+// askMore is the command that asks what the level above a's target adds,
+// resuming it with resume, and how many questions that is; "" when there
+// is no such level or nothing to ask.
+func askMore(r *rubric.Rubric, a *assess.Assessment, resume string, quick bool) (command, count string) {
+	i := r.LevelIndex(a.TargetLevel)
+	if i < 0 || i+1 >= len(r.Levels) {
+		return "", ""
+	}
+	next := r.Levels[i+1]
+	more := assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Target: next.ID, Specialties: a.Specialties, Quick: quick})
+	least, most := more.Open(a)
+	if most == 0 {
+		return "", ""
+	}
+	return resume + " --target " + next.ID, questionCount(least, most)
 }
 
 // resumeCommand is the command line that continues this assessment, with
 // the flags that shape its questions (minus those in drop).
 func (opts *assessOptions) resumeCommand(path string, drop ...string) string {
-	args := []string{"ladder", "assess", "--resume", shellQuote(path)}
-	if opts.rubricPath != "" {
-		args = append(args, "--rubric", shellQuote(opts.rubricPath))
-	}
+	args := []string{opts.globals.resumeCommand(path)}
 	for _, f := range []struct {
 		on   bool
 		flag string

@@ -33,6 +33,9 @@ type saver struct {
 	// last is set for the save at the end, after which there is nothing
 	// to go on answering.
 	last bool
+	// exists says the file is on disk: a resumed one, or a new one once
+	// a save wrote it.
+	exists bool
 }
 
 // save writes the assessment once.
@@ -47,6 +50,7 @@ func (sv *saver) save() error {
 	if err != nil {
 		return err
 	}
+	sv.exists = true
 	sv.keep()
 	return nil
 }
@@ -72,7 +76,7 @@ func (sv *saver) answered() error {
 			{Label: "Go on answering", Description: "the next save writes all answers"},
 			{Label: "Stop", Description: "list the unsaved answers and how to resume"},
 		}
-		if sv.last || sv.sess == nil {
+		if sv.last || !sv.exists {
 			// Nothing left to answer, or no file yet to go on with.
 			options = append(options[:1], options[2])
 		}

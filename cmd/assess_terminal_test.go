@@ -25,6 +25,7 @@ const tinyRubric = "testdata/assess/rubric.yaml"
 func ladderInTerminal(t *testing.T, data string, args ...string) *ptytest.Term {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
+	cmd.Args[0] = "ladder" // as found on PATH: the commands it prints start with "ladder"
 	cmd.Env = append(os.Environ(), "LADDER_TEST_MAIN=1", "TERM=xterm", "NO_COLOR=1",
 		"XDG_DATA_HOME="+data, "HOME="+filepath.Join(data, "home"))
 	return ptytest.Start(t, cmd)
@@ -131,10 +132,13 @@ func TestAssessInTerminal(t *testing.T) {
 	term.Keys("2\r")
 
 	term.Expect("Done. All 8 questions answered.")
-	term.Expect("Fit level: Junior Engineer")
-	term.Expect("Senior Engineer")
-	term.Expect("mentor (rated 1, expects 2)")
+	term.Expect("mentor (rated 1, expects 2) · holds back Senior Engineer")
 	term.Expect("How much do you mentor others?")
+	// Where the assessment stands comes last, so that it stays on the
+	// screen.
+	term.Expect("Target: Senior Engineer — not-yet, 50%")
+	term.Expect("Held back by a score of 50%, under the 80% that meets takes, with 1 Senior Engineer item rated")
+	term.Expect("Fit level: Junior Engineer")
 	term.Expect("Saved in " + dir)
 	if code := term.Wait(); code != 0 {
 		t.Fatalf("exit %d, want 0", code)
@@ -381,4 +385,85 @@ func TestAssessAsksOnlyWhatIsOpenInTerminal(t *testing.T) {
 	if by := a.Ratings["ship-small"].Implied; by != "ship-mid" {
 		t.Errorf("ship-small is implied by %q, want ship-mid", by)
 	}
+}
+
+// Ctrl-C at the first question of a new assessment leaves nothing behind:
+// no file, no person's folder, no lock; exit 130.
+func TestAssessInterruptedBeforeTheFirstAnswer(t *testing.T) {
+	data := t.TempDir()
+	term := ladderInTerminal(t, data, "assess", "--rubric", tinyRubric,
+		"--person", "Ada Lovelace", "--role", "self", "--current", "junior", "--target", "senior", "--specialty", "web")
+	term.Expect("saved after every answer to")
+	term.Expect("[1/")
+	term.Keys("\x03")
+	term.Expect("ladder: interrupted before the first answer; nothing was saved")
+	if code := term.Wait(); code != 130 {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	if entries, err := os.ReadDir(filepath.Join(data, "ladder", "assessments")); err == nil && len(entries) > 0 {
+		t.Errorf("the data folder holds %v, want nothing", entries)
+	}
+}
+
+// Starting an assessment for a person who has one unfinished, by the same
+// rater, offers to resume it: resuming goes on at its first open
+// question with its answers; a new one leaves it as it is.
+func TestAssessOffersToResumeAnUnfinishedAssessment(t *testing.T) {
+	data := t.TempDir()
+	flags := []string{"assess", "--rubric", tinyRubric, "--person", "Ada Lovelace", "--role", "self"}
+	term := ladderInTerminal(t, data, append(flags, "--current", "junior", "--target", "senior", "--specialty", "web")...)
+	term.Expect("[1/")
+	term.Keys("3\r")
+	term.Expect("[2/")
+	term.Keys("\x03")
+	term.Expect("ladder: interrupted: 1 of ")
+	if code := term.Wait(); code != 130 {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	dir := filepath.Join(data, "ladder", "assessments", "ada-lovelace")
+	files, err := os.ReadDir(dir)
+	if err != nil || len(files) != 1 {
+		t.Fatalf("%v (%v), want one file", files, err)
+	}
+	first := filepath.Join(dir, files[0].Name())
+
+	// No levels or specialties given: the offer comes before they are
+	// asked, since the file answers them.
+	term = ladderInTerminal(t, data, flags...)
+	term.Expect("You have an unfinished self-assessment from ")
+	term.Expect("(1 of 7 questions answered). Resume it?")
+	term.Expect("> Resume it")
+	term.Keys("\r")
+	term.Expect("1 already answered; going on with question 2.")
+	term.Expect("[2/7] How well do you test your code?")
+	term.Keys("2\r")
+	term.Expect("[3/7] Will you join the on-call rotation?")
+	term.Type("y\r")
+	term.Expect("[4/7]")
+	term.Keys("\x03")
+	term.Expect("ladder: interrupted: 3 of 7 questions answered and saved in " + first)
+	if code := term.Wait(); code != 130 {
+		t.Fatalf("exit %d, want 130", code)
+	}
+
+	// A new one instead: the unfinished one stays as it is.
+	term = ladderInTerminal(t, data, append(flags, "--current", "junior", "--target", "senior", "--specialty", "web")...)
+	term.Expect("Resume it?")
+	term.Keys("\x1b[B\r") // Start a new assessment
+	term.Expect("[1/")
+	term.Keys("2\r")
+	term.Expect("[2/")
+	term.Keys("\x03")
+	term.Expect("ladder: interrupted: 1 of ")
+	if code := term.Wait(); code != 130 {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	if files, _ := os.ReadDir(dir); len(files) != 2 {
+		t.Errorf("%d files, want the unfinished one and the new one", len(files))
+	}
+	a, _, err := store.Load(first, loadTiny(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRatings(t, a, map[string]string{"go": "3", "tests": "2", "on-call": "yes"})
 }

@@ -101,7 +101,8 @@ func TestAssessQuick(t *testing.T) {
 		"1 already answered; going on with question 2.",
 		"Done. All 3 questions answered.",
 		// The questions went up to the target only.
-		"The questions stopped at your target. To see what Senior Engineer adds: ladder assess --resume " + path + " --rubric " + tiny + " --quick --target senior (1 question).",
+		"Not asked: Senior Engineer; the questions stopped at your target, Junior Engineer.",
+		"To ask what Senior Engineer adds (1 question):\n    ladder assess --resume " + path + " --rubric " + tiny + " --quick --target senior\n",
 		"Saved in " + path,
 		"Quick mode skipped the desirable and nice-to-have questions; ladder assess --resume " + path + " --rubric " + tiny + " asks them.",
 	} {
@@ -143,7 +144,7 @@ func mustTiny(t *testing.T) *rubric.Rubric {
 // Two assessments started in the same second by the same rater never
 // share a file.
 func TestAssessNeverOverwritesAnotherAssessment(t *testing.T) {
-	s := newSession(t, pt.Interrupt(pt.SelectKind, "[1/"))
+	s := newSession(t, pt.Select("[1/", 2), pt.Interrupt(pt.SelectKind, "[2/"))
 	s.env.Now = func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }
 	first := filepath.Join(s.data, "ladder", "assessments", "ada", "2026-11-24T100000Z-ada-self.yaml")
 	if err := os.MkdirAll(filepath.Dir(first), 0o700); err != nil {
@@ -168,8 +169,16 @@ func TestAssessReportsASaveFailure(t *testing.T) {
 	if err := os.WriteFile(dir, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code := s.run("assess", "--rubric", tiny, "--person", "Ada", "--role", "self", "--current", "none", "--target", "none", "--specialty", "db", "--out", filepath.Join(dir, "a.yaml"))
-	if want := "ladder: cannot write " + filepath.Join(dir, "a.yaml") + ": not a directory\n"; code != ExitFailure || s.err.String() != want {
+	out := filepath.Join(dir, "a.yaml")
+	code := s.run("assess", "--rubric", tiny, "--person", "Ada", "--role", "self", "--current", "none", "--target", "none", "--specialty", "db", "--out", out)
+	if want := "ladder: --out " + out + ": " + dir + " is not a folder (see 'ladder assess --help')\n"; code != ExitUsage || s.err.String() != want {
+		t.Errorf("exit %d, stderr %q", code, s.err.String())
+	}
+	// Nor is a folder that does not exist made.
+	s = newSession(t)
+	out = filepath.Join(t.TempDir(), "missing", "a.yaml")
+	code = s.run("assess", "--rubric", tiny, "--person", "Ada", "--role", "self", "--current", "none", "--target", "none", "--specialty", "db", "--out", out)
+	if want := "ladder: --out " + out + ": the folder " + filepath.Dir(out) + " does not exist (see 'ladder assess --help')\n"; code != ExitUsage || s.err.String() != want {
 		t.Errorf("exit %d, stderr %q", code, s.err.String())
 	}
 }
@@ -234,5 +243,34 @@ ratings: {go: 2, tests: 2, on-call: yes, mentor: 2, oss: no, shared-ops: 2, web-
 	}
 	if want := `ladder: --person "Al": ` + path + " is rated by Bo (self) about Bo; start a new assessment instead"; !strings.HasPrefix(s.err.String(), want) {
 		t.Errorf("stderr %q, want %q...", s.err.String(), want)
+	}
+}
+
+// Stopped at the first question, a new assessment leaves nothing behind,
+// in the data folder or at --out: the file is written at the first answer.
+func TestAssessStoppedBeforeTheFirstAnswerLeavesNothing(t *testing.T) {
+	for _, out := range []string{"", filepath.Join(t.TempDir(), "ada.yaml")} {
+		s := newSession(t, pt.Interrupt(pt.SelectKind, "[1/"))
+		args := []string{"assess", "--rubric", tiny, "--person", "Ada", "--role", "self", "--current", "none", "--target", "none", "--specialty", "db"}
+		if out != "" {
+			args = append(args, "--out", out)
+		}
+		if code := s.run(args...); code != ExitInterrupted {
+			t.Fatalf("--out %q: exit %d, want %d; stderr:\n%s", out, code, ExitInterrupted, s.err.String())
+		}
+		if got := s.err.String(); got != "ladder: interrupted before the first answer; nothing was saved\n" {
+			t.Errorf("--out %q: stderr %q", out, got)
+		}
+		if !strings.Contains(s.out.String(), "saved after every answer to") {
+			t.Errorf("--out %q: the intro does not say where the answers go:\n%s", out, s.out.String())
+		}
+		if _, err := os.Stat(filepath.Join(s.data, "ladder")); !os.IsNotExist(err) {
+			t.Errorf("--out %q: something was written to the data folder: %v", out, err)
+		}
+		if out != "" {
+			if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) > 0 {
+				t.Errorf("--out %q: its folder holds %v, want nothing", out, entries)
+			}
+		}
 	}
 }

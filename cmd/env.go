@@ -3,6 +3,7 @@ package cmd
 import (
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -43,6 +44,9 @@ type Env struct {
 	// Seed draws a random number (the order of anonymized raters); nil
 	// means the system's random source.
 	Seed func() uint64
+	// Program is how the person runs ladder, as the commands it prints
+	// for them start (see ProgramName); "" prints "ladder".
+	Program string
 }
 
 // SystemEnv is the environment of the real process.
@@ -60,8 +64,9 @@ func SystemEnv() *Env {
 			In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 			InTTY: inTTY, OutTTY: outTTY, Width: width,
 		},
-		Getenv: os.Getenv,
-		Now:    time.Now,
+		Getenv:  os.Getenv,
+		Now:     time.Now,
+		Program: ProgramName(os.Args[0], exec.LookPath),
 	}
 	if inTTY && outTTY {
 		e.IO.InFile, e.IO.OutFile = os.Stdin, os.Stdout

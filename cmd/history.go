@@ -85,7 +85,7 @@ then 2.`,
 			case h.history != nil:
 				return report.RenderHistory(w, h.r, h.history, style, report.HistoryOptions{Sparkline: opts.env.IO.OutTTY, Empty: h.empty})
 			case len(h.people) == 0 && len(h.invalid) == 0:
-				return report.Printf(w, style, "No assessments stored yet in %s.\nladder assess saves them there.", h.dir)
+				return report.Printf(w, style, "No assessments stored yet in %s.\n%s assess saves them there.", h.dir, opts.program())
 			}
 			return report.RenderPeople(w, h.people, style)
 		}),
@@ -116,7 +116,7 @@ func historyRun(opts *historyOptions) (*histories, error) {
 	} else if f, ok := stored.Lookup(opts.person); ok {
 		folder = f
 	} else {
-		return nil, &InputError{Err: fmt.Errorf("no stored assessments of %q in %s (ladder history lists the people stored)", opts.person, stored.Dir)}
+		return nil, &InputError{Err: fmt.Errorf("no stored assessments of %q in %s (%s history lists the people stored)", opts.person, stored.Dir, opts.program())}
 	}
 	h, err := stored.History(folder, r)
 	if err != nil {
@@ -153,7 +153,7 @@ func listPeople(r *rubric.Rubric, stored store.Folder, people []string, problems
 			continue
 		}
 		out.invalid = append(out.invalid, h.Invalid...)
-		out.people = append(out.people, report.NewPersonSummary(folder, h))
+		out.people = append(out.people, report.NewPersonSummary(r, folder, h))
 	}
 	return out
 }

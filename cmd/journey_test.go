@@ -72,6 +72,18 @@ func TestHistorySparklineOnATerminal(t *testing.T) {
 // replaces an older file.
 func TestReportOutFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "reports", "priya.html")
+	// Into a folder that does not exist: an error naming it, and no
+	// folder made.
+	out, errs, code := run(t, false, t.TempDir(), "report", "--out", path, "../examples/senior-gitaly.yaml")
+	if want := "ladder: --out " + path + ": the folder " + filepath.Dir(path) + " does not exist"; code != 2 || out != "" || !strings.HasPrefix(errs, want) {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want 2 and %q", code, out, errs, want)
+	}
+	if _, err := os.Stat(filepath.Dir(path)); !os.IsNotExist(err) {
+		t.Fatalf("the folder was made: %v", err)
+	}
+	if err := os.Mkdir(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
 	for i := 0; i < 2; i++ {
 		out, errs, code := run(t, false, t.TempDir(), "report", "--out", path, "../examples/senior-gitaly.yaml")
 		if code != 0 || out != "" || errs != "ladder: wrote "+path+"\n" {

@@ -3,8 +3,12 @@ package cmd
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/ladderhq/ladder/internal/atomicfile"
@@ -54,6 +58,9 @@ func intoFile[T any](g *globals, path *string, w writer[T]) writer[T] {
 		if *path == "" {
 			return write(stdout, style, v)
 		}
+		if err := checkOutFolder(*path); err != nil {
+			return err
+		}
 		if err := g.writeFile(*path, func(f io.Writer) error { return write(f, report.Style{Width: pageWidth}, v) }); err != nil {
 			return err
 		}
@@ -61,6 +68,24 @@ func intoFile[T any](g *globals, path *string, w writer[T]) writer[T] {
 		return nil
 	}
 	return w
+}
+
+// checkOutFolder refuses an --out file whose folder does not exist, naming
+// it: a mistyped folder is a mistake to report, not a tree of folders to
+// make.
+func checkOutFolder(path string) error {
+	if path == "" {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usageErrorf("--out %s: the folder %s does not exist", path, dir)
+	case err == nil && !fi.IsDir():
+		return usageErrorf("--out %s: %s is not a folder", path, dir)
+	}
+	return nil
 }
 
 // writeFile writes what write makes into the file path: whole, then

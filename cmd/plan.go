@@ -13,18 +13,20 @@ type planOptions struct {
 	*globals
 	target      string
 	specialties []string
+	person      string
 }
 
 // planned is what ladder plan finds.
 type planned struct {
-	r *rubric.Rubric
-	p *assess.Plan
+	r    *rubric.Rubric
+	p    *assess.Plan
+	file string
 }
 
 func newPlanCmd(g *globals) *cobra.Command {
 	opts := &planOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "plan FILE",
+		Use:   "plan [FILE]",
 		Short: "What stands between an assessment and the next level: a growth plan",
 		Long: `List what stands between an assessment and a target level: every unmet
 criterion and group of every rung up to the target, required first, then by
@@ -39,25 +41,36 @@ comma-separated list).
 
 -o markdown writes a growth plan to paste into an issue: one checkbox per
 item, grouped by rung and specialty, each with an "Evidence:" line to fill in.
-A target that is met already is said plainly, with exit code 0.`,
-		Example: `  ladder plan examples/senior-gitaly.yaml
+A target that is met already is said plainly, with exit code 0.
+
+Without a file, ladder plan takes the latest assessment in the data folder:
+of the person --person names, or of the only person there; which file it
+is goes to standard error.`,
+		Example: `  ladder plan
+  ladder plan examples/senior-gitaly.yaml
   ladder plan --target senior --specialty gitaly examples/go-only.yaml
   ladder plan -o markdown examples/senior-gitaly.yaml > plan.md`,
-		Args: exactArgs(1, "one assessment file"),
+		Args: maxArgs(1, "one assessment file"),
 	}
+	g.personFlag(c, &opts.person)
 	g.targetFlags(c, &opts.target, &opts.specialties,
 		"the target `level` id (default: see above)", "also plan for this specialty `id` (repeatable)")
 	c.ValidArgsFunction = onlyFirstArg(assessmentFiles)
 	planData := func(pl *planned) any { return report.PlanData(pl.r, pl.p) }
 	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*planned, error) {
-		r, p, err := opts.planFor(args[0], opts.target, opts.specialties)
+		file, err := opts.assessmentFile(args, opts.person)
 		if err != nil {
 			return nil, err
 		}
-		return &planned{r: r, p: p}, nil
+		r, p, err := opts.planFor(file, opts.target, opts.specialties)
+		if err != nil {
+			return nil, err
+		}
+		return &planned{r: r, p: p, file: file}, nil
 	},
 		writeAs(formatTable, func(w io.Writer, style report.Style, pl *planned) error {
-			return report.RenderPlan(w, pl.r, pl.p, style)
+			more, count := askMore(pl.r, pl.p.Result.Assessment, opts.resumeCommand(pl.file), false)
+			return report.RenderPlan(w, pl.r, pl.p, style, report.PlanOptions{AskMore: more, AskMoreCount: count})
 		}),
 		writeAs(formatMarkdown, func(w io.Writer, _ report.Style, pl *planned) error {
 			return report.RenderPlanMarkdown(w, pl.r, pl.p)

@@ -149,7 +149,7 @@ func (g *globals) rubric() (*rubric.Rubric, error) {
 // style is how tables look on this output.
 func (g *globals) style() report.Style {
 	color := g.env.IO.OutTTY && !g.noColor && g.env.Getenv("NO_COLOR") == "" && g.env.Getenv("TERM") != "dumb"
-	return report.Style{Color: color, Borders: g.env.IO.OutTTY, Width: g.env.Width()}
+	return report.Style{Color: color, Borders: g.env.IO.OutTTY, Width: g.env.Width(), Program: g.program()}
 }
 
 // exactArgs is cobra.ExactArgs with a usage error that names what is missing.
@@ -157,6 +157,17 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
 		if len(args) != n {
 			return usageErrorf("expected %s, got %d %s", what, len(args), pluralWord(len(args), "argument", "arguments"))
+		}
+		return nil
+	}
+}
+
+// maxArgs is cobra.MaximumNArgs with a usage error that names what is
+// expected.
+func maxArgs(n int, what string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usageErrorf("expected at most %s, got %d arguments", what, len(args))
 		}
 		return nil
 	}

@@ -114,11 +114,11 @@ func (opts *importOptions) write(w io.Writer, _ report.Style, im *imported) erro
 	if err := opts.writeFile(opts.out, draftText); err != nil {
 		return err
 	}
-	next := "ladder rubric validate " + opts.out
+	args := []string{"rubric", "validate", opts.out}
 	if im.res.Kind == importer.JobFamily {
-		next += " --source " + opts.file
+		args = append(args, "--source", opts.file)
 	}
-	opts.say(fmt.Sprintf("wrote %s; check it with: %s", opts.out, next))
+	opts.say(fmt.Sprintf("wrote %s; check it with: %s", opts.out, opts.command(args...)))
 	return nil
 }
 

@@ -11,7 +11,8 @@ import (
 
 type scoreOptions struct {
 	*globals
-	gaps int
+	gaps   int
+	person string
 }
 
 // scored is what ladder score finds: each file's result.
@@ -24,25 +25,45 @@ type scored struct {
 func newScoreCmd(g *globals) *cobra.Command {
 	opts := &scoreOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "score FILE...",
+		Use:   "score [FILE...]",
 		Short: "Score assessment files against every level and specialty",
 		Long: `Score assessment files against every level of the rubric and against the
 specialties each one names or rates. For every verdict short of "meets",
 the table lists the gaps: the unmet criteria and groups, required first.
 
+The result leads with where the assessment stands: its target level (the
+assessment's own, else the level above the fit level), its verdict and
+score and what holds it back; the fit level and why it is not higher; the
+levels not asked because the questions stopped at the target. Each gap is
+shown once, with the levels and specialties it holds back (its verdict
+cannot be "meets" until it is met) or only lowers the score of.
+
 Verdicts: meets; incomplete (answering the unanswered criteria as expected
 would meet); approaching; not-yet. The fit level is the highest level such
-that it and every level below it meet.`,
-		Example: `  ladder score examples/senior-gitaly.yaml
+that it and every level below it meet.
+
+Without a file, ladder score takes the latest assessment in the data
+folder: of the person --person names, or of the only person there; which
+file it is goes to standard error.`,
+		Example: `  ladder score
+  ladder score --person "Priya Raman"
+  ladder score examples/senior-gitaly.yaml
   ladder score -o json examples/*.yaml
   ladder score --rubric my-ladder.yaml alice.yaml`,
-		Args:              minArgs(1, "at least one assessment file"),
 		ValidArgsFunction: assessmentFiles,
 	}
-	c.Flags().IntVar(&opts.gaps, "gaps", 3, "gaps to show per target in the table (0 shows all)")
+	c.Flags().IntVar(&opts.gaps, "gaps", report.DefaultScoreGaps, "gaps to show in the table (0 shows all)")
+	g.personFlag(c, &opts.person)
 	return output(g, c, func(_ *cobra.Command, args []string, _ string) (*scored, error) {
 		if opts.gaps < 0 {
 			return nil, usageErrorf("--gaps must be 0 (all) or more, not %d", opts.gaps)
+		}
+		if len(args) == 0 || opts.person != "" {
+			file, err := opts.assessmentFile(args, opts.person)
+			if err != nil {
+				return nil, err
+			}
+			args = []string{file}
 		}
 		return scoreRun(opts, args)
 	},
@@ -78,7 +99,8 @@ func (opts *scoreOptions) writeTables(w io.Writer, style report.Style, s *scored
 				return err
 			}
 		}
-		if err := report.RenderScore(w, s.r, res, style, report.ScoreOptions{Gaps: opts.gaps}); err != nil {
+		more, count := askMore(s.r, res.Assessment, opts.resumeCommand(s.files[i]), false)
+		if err := report.RenderScore(w, s.r, res, style, report.ScoreOptions{Gaps: opts.gaps, AskMore: more, AskMoreCount: count}); err != nil {
 			return err
 		}
 	}
@@ -88,11 +110,11 @@ func (opts *scoreOptions) writeTables(w io.Writer, style report.Style, s *scored
 // scoreData is one object for one file, an array for several.
 func scoreData(s *scored) any {
 	if len(s.results) == 1 {
-		return report.ScoreData(s.results[0])
+		return report.ScoreData(s.r, s.results[0])
 	}
 	list := make([]any, len(s.results))
 	for i, res := range s.results {
-		list[i] = report.ScoreData(res)
+		list[i] = report.ScoreData(s.r, res)
 	}
 	return list
 }

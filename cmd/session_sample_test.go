@@ -130,6 +130,7 @@ func replay(t *testing.T, work, line string, keys func(*ptytest.Term)) string {
 		t.Fatal(err)
 	}
 	c := exec.Command(os.Args[0], args[1:]...)
+	c.Args[0] = "ladder" // as found on PATH: the commands it prints start with "ladder"
 	c.Dir = work
 	c.Env = append(os.Environ(), "LADDER_TEST_MAIN=1", "TERM=xterm", "NO_COLOR=1",
 		"XDG_DATA_HOME="+filepath.Join(work, "data"), "HOME="+filepath.Join(work, "home"))

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -31,6 +32,7 @@ const (
 	agendaCriteriaMax  = 10 // criteria on the agenda
 	agendaPeopleMax    = 15 // people on the agenda
 	discussFirst       = 3  // criteria on the summary card
+	raterColumns       = 6  // raters side by side in one table of a person's picture
 	areaSpreadToMark   = 1.0
 	offsetScaleMaxWide = 1.5 // the offset bars run from -1.5 to +1.5
 )
@@ -83,11 +85,17 @@ type CalibrationPage struct {
 // numbers, and a line under them.
 type calCard struct {
 	Label  string
-	Items  []string
+	Items  []calItem
 	More   int
 	Empty  string
 	Detail string
 	Class  string
+}
+
+// calItem is one line of a card, with a reference in small print after it
+// (a criterion's id).
+type calItem struct {
+	Text, Ref string
 }
 
 // calStanding is one person's row of "who stands where".
@@ -98,7 +106,7 @@ type calStanding struct {
 	Move             string // "up 1", "down 1", "same", "-"
 	MoveClass        string // up, down, same, none
 	Cells            []calLevelCell
-	Next             string
+	Next, NextRung   string // the next level's title and the score of its rung; Next alone at the top
 	Flags            []calFlag
 	NoCurrent, NoFit bool
 }
@@ -157,7 +165,13 @@ type calChartLabel struct {
 type calAgendaPerson struct {
 	Anchor, Person string
 	Flags          []calFlag
-	Splits         []string // the criteria in disagreement, with the ratings
+	Splits         []calSplit // the criteria in disagreement, with the ratings
+}
+
+// calSplit is a criterion in disagreement for one person, with every
+// rater's rating: "Cara Moreau 4, Eli Haddad 3, Fay Novak 2".
+type calSplit struct {
+	Label, ID, Ratings string
 }
 
 // calAgendaCriterion is a criterion on the agenda, with the numbers behind
@@ -165,7 +179,8 @@ type calAgendaPerson struct {
 type calAgendaCriterion struct {
 	Rank     int
 	ID       string
-	Prompt   string
+	Label    string
+	Prompt   string // the question, when the label does not already say it all
 	Where    string // "Senior Backend Engineer", "Gitaly specialty"
 	Split    int
 	People   int
@@ -188,18 +203,46 @@ type calPerson struct {
 	Flags          []calFlag
 	Specialties    string
 	Raters         []calPersonRater
+	Tables         []calTable // the areas and criteria, for all the raters or a few at a time
 	Areas          []calArea
 	AreasOf        string // "theme" or "area"
 	Criteria       []calCriterionRow
-	Agreed         int      // criteria every rater rated alike
-	AgreedList     []string // those criteria with the rating they share: "base-english 3"
+	Agreed         int         // criteria every rater rated alike
+	AgreedList     []calAgreed // how many of those criteria share each rating
 	Rated          int
 	Differ         int
 }
 
-// calPersonRater heads one column of a person's picture.
+// calAgreed counts the criteria every rater of a person rated alike at one
+// rating. The page counts them rather than naming them: they need no
+// discussion, and naming them would take a sixth of a large page.
+type calAgreed struct {
+	Rating string
+	N      int
+	YesNo  bool
+}
+
+// calPersonRater heads one column of a person's picture; Role is empty for
+// the person's own assessment, which is headed "Self".
 type calPersonRater struct {
 	Name, Role, Fit string
+}
+
+// calGroup is the raters From to To (exclusive) of a person's picture,
+// shown in one table; Caption says which when a person has too many raters
+// for one table to be read, or printed, whole.
+type calGroup struct {
+	From, To int
+	Caption  string
+}
+
+// calTable is a person's areas and criteria for one group of raters: the
+// rows of the picture with the cells of those raters only.
+type calTable struct {
+	Caption  string
+	Raters   []calPersonRater
+	Areas    []calArea
+	Criteria []calCriterionRow
 }
 
 // calArea is one area (theme) of a person's picture.
@@ -223,6 +266,7 @@ type calCell struct {
 // calCriterionRow is one criterion of a person's picture.
 type calCriterionRow struct {
 	ID        string
+	Label     string
 	Cells     []calCell
 	Consensus string
 	Split     bool
@@ -254,7 +298,7 @@ type calTick struct {
 // calAgreement is the agreement of a set of pairs.
 type calAgreement struct {
 	Who       string
-	Pairs     int
+	Pairs     string
 	Exact     string
 	WithinOne string
 	Kappa     string
@@ -290,8 +334,12 @@ func NewCalibrationPage(r *rubric.Rubric, c *assess.Calibration) *CalibrationPag
 	for _, i := range standing {
 		p := c.People[i]
 		st := calStanding{Anchor: anchor(i), Person: p.Person, Current: levelTitle(r, p.CurrentLevel), Fit: levelTitle(r, p.ConsensusFit),
-			Move: moveText(r, p), MoveClass: moveClass(r, p), Next: nextLevelCell(r, p), Flags: calFlags(r, p),
+			Move: moveText(r, p), MoveClass: moveClass(r, p), Flags: calFlags(r, p),
 			NoCurrent: p.CurrentLevel == "", NoFit: p.ConsensusFit == ""}
+		st.Next = "top of the ladder"
+		if p.Next != nil {
+			st.Next, st.NextRung = levelTitle(r, p.Next.Level), percent(p.Next.Rung)
+		}
 		for _, ls := range p.ConsensusLevels {
 			st.Cells = append(st.Cells, calLevelCell{Score: percent(ls.Score), Meets: ls.Meets, Current: ls.Level == p.CurrentLevel, Fit: ls.Level == p.ConsensusFit})
 		}
@@ -379,7 +427,7 @@ func (pg *CalibrationPage) cards(r *rubric.Rubric, c *assess.Calibration, standi
 		Detail: "the consensus fits a level below the current one"}
 	add := func(card *calCard, text string) {
 		if len(card.Items) < cardNames {
-			card.Items = append(card.Items, text)
+			card.Items = append(card.Items, calItem{Text: text})
 		} else {
 			card.More++
 		}
@@ -429,17 +477,21 @@ func (pg *CalibrationPage) cards(r *rubric.Rubric, c *assess.Calibration, standi
 		if i >= discussFirst {
 			break
 		}
-		pg.DiscussCard.Items = append(pg.DiscussCard.Items, fmt.Sprintf("%d. %s", i+1, ca.Criterion))
+		item := calItem{Text: fmt.Sprintf("%d. %s", i+1, ca.Criterion)}
+		if crit := r.Criterion(ca.Criterion); crit != nil {
+			item = calItem{Text: fmt.Sprintf("%d. %s", i+1, criterionLabel(crit.Prompt)), Ref: ca.Criterion}
+		}
+		pg.DiscussCard.Items = append(pg.DiscussCard.Items, item)
 	}
 
 	a := c.Agreement
 	pg.AgreeCard = calCard{Label: "Agreement between raters", Class: "neutral", Empty: "No two raters rated one person on the same criterion"}
 	if a.Pairs > 0 {
-		pg.AgreeCard.Items = []string{
-			optional(a.ExactShare(), percent) + " exact, " + optional(a.WithinOneShare(), percent) + " within one step",
-			"kappa " + optional(a.Kappa, decimal) + kappaWords(a.Kappa),
+		pg.AgreeCard.Items = []calItem{
+			{Text: optional(a.ExactShare(), percent) + " exact, " + optional(a.WithinOneShare(), percent) + " within one step"},
+			{Text: "kappa " + optional(a.Kappa, decimal) + kappaWords(a.Kappa)},
 		}
-		pg.AgreeCard.Detail = fmt.Sprintf("over %d pairs of ratings", a.Pairs)
+		pg.AgreeCard.Detail = "over " + thousands(a.Pairs) + " pairs of ratings"
 	}
 }
 
@@ -494,7 +546,7 @@ func (pg *CalibrationPage) agenda(r *rubric.Rubric, c *assess.Calibration, ancho
 			ap.Flags = append(ap.Flags, calFlag{Name: string(f), Text: flagReason(r, p, f), Class: flagClass(f)})
 		}
 		for _, d := range p.Disagreements {
-			ap.Splits = append(ap.Splits, disagreementText(r, p, d))
+			ap.Splits = append(ap.Splits, splitOf(r, p, d))
 		}
 		pg.AgendaPeople = append(pg.AgendaPeople, ap)
 	}
@@ -504,8 +556,11 @@ func (pg *CalibrationPage) agenda(r *rubric.Rubric, c *assess.Calibration, ancho
 			continue
 		}
 		crit := r.Criterion(ca.Criterion)
-		ac := calAgendaCriterion{Rank: k + 1, ID: ca.Criterion, Prompt: crit.Prompt, Where: where(r, crit), Split: ca.Split,
+		ac := calAgendaCriterion{Rank: k + 1, ID: ca.Criterion, Label: criterionLabel(crit.Prompt), Prompt: crit.Prompt, Where: where(r, crit), Split: ca.Split,
 			People: ca.People, Pairs: ca.Pairs, Differ: ca.Pairs - ca.Exact, YesNo: ca.YesNo}
+		if sameWords(ac.Label, crit.Prompt) {
+			ac.Prompt = ""
+		}
 		var why []string
 		if ca.Split > 0 {
 			gap := fmt.Sprintf("%d or more apart", assess.DisagreementGap)
@@ -516,7 +571,7 @@ func (pg *CalibrationPage) agenda(r *rubric.Rubric, c *assess.Calibration, ancho
 		}
 		if !ca.YesNo && ca.Pairs > 0 {
 			ac.MeanGap = decimal(*ca.MeanGap())
-			why = append(why, fmt.Sprintf("%d of %d pairs of ratings differ, by %s on average", ca.Pairs-ca.Exact, ca.Pairs, ac.MeanGap))
+			why = append(why, fmt.Sprintf("%s of %s pairs of ratings differ, by %s on average", thousands(ca.Pairs-ca.Exact), thousands(ca.Pairs), ac.MeanGap))
 		}
 		if sd := ca.SelfDiff(); sd != nil {
 			ac.SelfDiff = signed(*sd)
@@ -550,9 +605,13 @@ func (pg *CalibrationPage) people(r *rubric.Rubric, c *assess.Calibration, stand
 		pg.PeopleCompareOn = areaWord(r)
 	}
 	areas, of := assess.Areas(r)
+	labels := make([]string, len(r.Criteria))
+	for i := range r.Criteria {
+		labels[i] = criterionLabel(r.Criteria[i].Prompt)
+	}
 	pg.People = func(yield func(calPerson) bool) {
 		for _, i := range standing {
-			cp := personPicture(r, c, i, anchor, areas, of)
+			cp := personPicture(r, c, i, anchor, areas, of, labels)
 			// As NewCalibrationPage does for the rest of the page.
 			neutralise(reflect.ValueOf(&cp).Elem())
 			if !yield(cp) {
@@ -574,8 +633,9 @@ func ratedApart(p *assess.PersonCalibration, ci int) (lo, hi int16, differ bool)
 	return lo, hi, n >= 2 && lo != hi
 }
 
-// personPicture is the picture of person i of c.
-func personPicture(r *rubric.Rubric, c *assess.Calibration, i int, anchor func(int) string, areas []assess.Area, of []int) calPerson {
+// personPicture is the picture of person i of c; labels are the
+// criteria's short labels, by index.
+func personPicture(r *rubric.Rubric, c *assess.Calibration, i int, anchor func(int) string, areas []assess.Area, of []int, labels []string) calPerson {
 	p := &c.People[i]
 	cp := calPerson{Anchor: anchor(i), Person: p.Person, Current: levelTitle(r, p.CurrentLevel), Fit: levelTitle(r, p.ConsensusFit),
 		Move: moveText(r, *p), MoveClass: moveClass(r, *p), Next: nextLevelText(r, *p), Flags: calFlags(r, *p), AreasOf: areaWord(r)}
@@ -585,11 +645,11 @@ func personPicture(r *rubric.Rubric, c *assess.Calibration, i int, anchor func(i
 	}
 	cp.Specialties = strings.Join(specs, "; ")
 	for _, rf := range p.Raters {
-		name := rf.Rater
+		pr := calPersonRater{Name: rf.Rater, Role: roleName(rf.Role), Fit: levelTitle(r, rf.FitLevel)}
 		if rf.Own {
-			name = "Self"
+			pr.Name, pr.Role = "Self", ""
 		}
-		cp.Raters = append(cp.Raters, calPersonRater{Name: name, Role: roleName(rf.Role), Fit: levelTitle(r, rf.FitLevel)})
+		cp.Raters = append(cp.Raters, pr)
 	}
 	for _, ac := range assess.CompareAreas(r, areas, of, p) {
 		row := calArea{Title: ac.Area.Title, Consensus: optional(ac.Consensus, oneDecimal), Criteria: len(ac.Criteria)}
@@ -627,6 +687,9 @@ func personPicture(r *rubric.Rubric, c *assess.Calibration, i int, anchor func(i
 		}
 		cp.Areas = append(cp.Areas, row)
 	}
+	// The criteria rated alike, by rating: the scale's from the top,
+	// then yes, then no.
+	alike := map[alikeKey]int{}
 	split := make([]bool, len(r.Criteria))
 	for _, d := range p.Disagreements {
 		split[d.Index] = true
@@ -638,14 +701,14 @@ func personPicture(r *rubric.Rubric, c *assess.Calibration, i int, anchor func(i
 		crit := &r.Criteria[ci]
 		yesno := crit.Answer == rubric.YesNo
 		cp.Rated++
-		row := calCriterionRow{ID: crit.ID, Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[ci]}
+		row := calCriterionRow{ID: crit.ID, Label: labels[ci], Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[ci]}
 		for _, rf := range p.Raters {
 			row.Cells = append(row.Cells, calCell{Text: sheetRatingText(rf.Ratings[ci], yesno)})
 		}
 		lo, hi, differ := ratedApart(p, ci)
 		if !differ {
 			cp.Agreed++
-			cp.AgreedList = append(cp.AgreedList, crit.ID+" "+row.Consensus)
+			alike[alikeKey{yesno, p.Consensus[ci]}]++
 			continue
 		}
 		cp.Differ++
@@ -663,7 +726,109 @@ func personPicture(r *rubric.Rubric, c *assess.Calibration, i int, anchor func(i
 		}
 		cp.Criteria = append(cp.Criteria, row)
 	}
+	keys := make([]alikeKey, 0, len(alike))
+	for k := range alike {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b alikeKey) int {
+		if a.yesno != b.yesno {
+			return cmp.Compare(boolInt(a.yesno), boolInt(b.yesno))
+		}
+		return cmp.Compare(b.value, a.value)
+	})
+	for _, k := range keys {
+		cp.AgreedList = append(cp.AgreedList, calAgreed{Rating: sheetRatingText(k.value, k.yesno), N: alike[k], YesNo: k.yesno})
+	}
+	cp.Tables = personTables(cp)
 	return cp
+}
+
+// raterGroups splits a person's raters into tables of at most raterColumns
+// raters each, as even as can be: 7 raters make tables of 4 and 3. Each
+// table repeats the rows' names and the consensus, so that each reads on
+// its own, on a screen or on paper.
+func raterGroups(n int) []calGroup {
+	if n <= raterColumns {
+		return []calGroup{{From: 0, To: n}}
+	}
+	tables := (n + raterColumns - 1) / raterColumns
+	groups := make([]calGroup, 0, tables)
+	from := 0
+	for t := range tables {
+		to := from + (n-from)/(tables-t)
+		if (n-from)%(tables-t) != 0 {
+			to++
+		}
+		groups = append(groups, calGroup{From: from, To: to, Caption: fmt.Sprintf("Raters %d to %d of %d", from+1, to, n)})
+		from = to
+	}
+	return groups
+}
+
+// personTables lays a person's picture out in tables of a few raters each
+// (see raterGroups); the usual one table shares the picture's rows.
+func personTables(cp calPerson) []calTable {
+	groups := raterGroups(len(cp.Raters))
+	if len(groups) == 1 {
+		return []calTable{{Raters: cp.Raters, Areas: cp.Areas, Criteria: cp.Criteria}}
+	}
+	tables := make([]calTable, len(groups))
+	for i, g := range groups {
+		t := calTable{Caption: g.Caption, Raters: cp.Raters[g.From:g.To],
+			Areas: make([]calArea, len(cp.Areas)), Criteria: make([]calCriterionRow, len(cp.Criteria))}
+		for k, row := range cp.Areas {
+			row.Cells = row.Cells[g.From:g.To]
+			t.Areas[k] = row
+		}
+		for k, row := range cp.Criteria {
+			row.Cells = row.Cells[g.From:g.To]
+			t.Criteria[k] = row
+		}
+		tables[i] = t
+	}
+	return tables
+}
+
+// calSplit is a criterion in disagreement, with each rater's rating.
+func splitOf(r *rubric.Rubric, p assess.PersonCalibration, d assess.Disagreement) calSplit {
+	crit := d.Criterion(r)
+	yesno := crit.Answer == rubric.YesNo
+	ratings := p.Ratings(d)
+	parts := make([]string, len(ratings))
+	for i, rr := range ratings {
+		parts[i] = rr.Rater + " " + yesNoText(yesno, rr.Value)
+	}
+	return calSplit{ID: crit.ID, Label: criterionLabel(crit.Prompt), Ratings: strings.Join(parts, ", ")}
+}
+
+// sameWords reports whether a label says all its question says.
+func sameWords(label, prompt string) bool {
+	return label == upperFirst(strings.TrimRight(strings.Join(strings.Fields(prompt), " "), "?.! "))
+}
+
+// thousands writes a count with its thousands apart: "104,904".
+func thousands(n int) string {
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// alikeKey is a rating shared by every rater of a criterion.
+type alikeKey struct {
+	yesno bool
+	value int16
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // areaWord is what a person's picture compares on: the rubric's themes,
@@ -717,9 +882,11 @@ func (pg *CalibrationPage) raters(c *assess.Calibration) {
 			scale = max(scale, math.Ceil(math.Abs(*rc.Offset)*2)/2)
 		}
 	}
-	pos := func(v float64) float64 { return 50 + 50*v/scale }
+	// Positions in percent of the track, to a hundredth: finer than a
+	// pixel on any screen or paper.
+	pos := func(v float64) float64 { return math.Round((50+50*v/scale)*100) / 100 }
 	for _, v := range []float64{-scale, -assess.RaterGap, 0, assess.RaterGap, scale} {
-		pg.OffsetTicks = append(pg.OffsetTicks, calTick{Pos: pos(v), Label: signed(v)})
+		pg.OffsetTicks = append(pg.OffsetTicks, calTick{Pos: pos(v), Label: tickLabel(v)})
 	}
 	for _, i := range order {
 		rc := c.Raters[i]
@@ -734,7 +901,7 @@ func (pg *CalibrationPage) raters(c *assess.Calibration) {
 		if rc.Offset != nil {
 			o := max(-scale, min(scale, *rc.Offset))
 			row.Positive = o >= 0
-			row.BarLeft, row.BarWidth = pos(min(0, o)), math.Abs(pos(o)-pos(0))
+			row.BarLeft, row.BarWidth = pos(min(0, o)), math.Round(math.Abs(pos(o)-pos(0))*100)/100
 		}
 		pg.Raters = append(pg.Raters, row)
 	}
@@ -745,8 +912,21 @@ func (pg *CalibrationPage) raters(c *assess.Calibration) {
 	}
 }
 
+// tickLabel is an offset under the bars, short enough for five of them to
+// stand apart on a narrow column: "0", "+0.5", "−1.5".
+func tickLabel(v float64) string {
+	if math.Abs(v) < 1e-9 {
+		return "0"
+	}
+	text := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	if v < 0 {
+		return "−" + text
+	}
+	return "+" + text
+}
+
 func newCalAgreement(who string, a assess.Agreement) calAgreement {
-	out := calAgreement{Who: who, Pairs: a.Pairs, Exact: optional(a.ExactShare(), percent), WithinOne: optional(a.WithinOneShare(), percent),
+	out := calAgreement{Who: who, Pairs: thousands(a.Pairs), Exact: optional(a.ExactShare(), percent), WithinOne: optional(a.WithinOneShare(), percent),
 		Kappa: optional(a.Kappa, decimal)}
 	if a.Kappa != nil {
 		out.Reading = kappaReading(*a.Kappa)
@@ -793,10 +973,10 @@ func (pg *CalibrationPage) glossary(r *rubric.Rubric, c *assess.Calibration) {
 // (hatched and solid) and the legend, not by colour alone.
 func levelsChart(rows []calLevelRow) calChart {
 	const (
-		height, top, bottom = 230.0, 24.0, 54.0
-		left, right         = 36.0, 12.0
-		groupWidth          = 150.0
-		barWidth            = 46.0
+		height, top, bottom = 240.0, 26.0, 64.0
+		left, right         = 12.0, 12.0
+		groupWidth          = 124.0
+		barWidth            = 40.0
 	)
 	ch := calChart{Width: left + right + groupWidth*float64(len(rows)), Height: height, Left: left}
 	ch.Right = ch.Width - right
@@ -819,7 +999,7 @@ func levelsChart(rows []calLevelRow) calChart {
 			ch.Bars = append(ch.Bars, calBar{X: bx, Y: ch.Baseline - h, W: barWidth, H: h, Class: class, Count: n,
 				TextX: bx + barWidth/2, TextY: ch.Baseline - h - 6})
 		}
-		ch.Labels = append(ch.Labels, calChartLabel{X: left + groupWidth*float64(i) + groupWidth/2, Y: ch.Baseline + 18, Lines: splitTitle(row.Title, 22)})
+		ch.Labels = append(ch.Labels, calChartLabel{X: left + groupWidth*float64(i) + groupWidth/2, Y: ch.Baseline + 18, Lines: splitTitle(row.Title, 14)})
 		words = append(words, fmt.Sprintf("%s: %d now, %d after", row.Title, row.Current, row.Consensus))
 	}
 	ch.Description = "People per level now and per consensus fit level: " + strings.Join(words, "; ")
@@ -846,7 +1026,8 @@ func splitTitle(title string, n int) []string {
 
 func calibrationTemplate() (*template.Template, error) {
 	return template.New("calibrate").Funcs(template.FuncMap{
-		"add": func(a, b int) int { return a + b },
+		"add":       func(a, b int) int { return a + b },
+		"thousands": thousands,
 	}).Parse(calibrateHTML)
 }
 

@@ -86,7 +86,8 @@ func TestCalibrationPageAnswers(t *testing.T) {
 		"READY FOR PROMOTION", "Ready for promotion\nCara Moreau: Senior Backend Engineer → Staff Backend Engineer",
 		"Below their level\nDev Tanaka: Staff Backend Engineer → Senior Backend Engineer",
 		"Lenient: none\nSevere: Fay Novak -0.67",
-		"1. staff-drive-innovation\n2. ",
+		// The criteria read as words, their ids in small print after them.
+		"Criteria to discuss first\n1. Drive innovation on your team | staff-drive-innovation\n2. ",
 		"kappa 0.72: substantial",
 	} {
 		if want == "READY FOR PROMOTION" {
@@ -106,14 +107,19 @@ func TestCalibrationPageEscapes(t *testing.T) {
 	c.People[0].Person = `<script>alert("x")</script>`
 	c.People[0].Raters[1].Rater = `Eli <b>Haddad</b> & "co"`
 	c.Raters[0].Rater = `<img src=x onerror=alert(1)>`
+	// A criterion's question reaches the page as a label too.
+	r.Criteria[r.CriterionIndex("staff-drive-innovation")].Prompt = `How much do you <i onclick=x>drive</i> "innovation" & more?`
 	page := renderCalibrationPage(t, r, c)
-	for _, bad := range []string{"<script>", "<b>Haddad", "<img"} {
+	for _, bad := range []string{"<script>", "<b>Haddad", "<img", "<i onclick"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("the page holds %q unescaped", bad)
 		}
 	}
 	if !strings.Contains(page, "&lt;script&gt;") {
 		t.Error("the person's name is not on the page, escaped")
+	}
+	if !strings.Contains(page, "&lt;i onclick=x&gt;drive&lt;/i&gt; &#34;innovation&#34; &amp; more<") {
+		t.Error("the criterion's label is not on the page, escaped")
 	}
 }
 
@@ -127,6 +133,53 @@ func TestCalibrationPageSelfContained(t *testing.T) {
 			t.Errorf("the page holds %q", bad)
 		}
 	}
+}
+
+// TestCalibrationPageManyRaters: a person with more raters than one table
+// holds side by side gets their picture in several tables, each with the
+// rows' names, a share of the raters and the consensus, so that each fits
+// a page; every rater heads a column once.
+func TestCalibrationPageManyRaters(t *testing.T) {
+	r := builtin(t)
+	c := manyRaters(t, r)
+	page := renderCalibrationPage(t, r, c)
+	p := c.People[0]
+	if len(p.Raters) != 10 {
+		t.Fatalf("%s has %d raters, want 10", p.Person, len(p.Raters))
+	}
+	start := strings.Index(page, `<article class="person" id="p1">`)
+	end := start + strings.Index(page[start:], "</article>")
+	picture := page[start:end]
+	if n := strings.Count(picture, `<table class="areas">`); n != 2 {
+		t.Errorf("%d tables of themes in %s's picture, want 2", n, p.Person)
+	}
+	for _, caption := range []string{"<caption>Raters 1 to 5 of 10</caption>", "<caption>Raters 6 to 10 of 10</caption>"} {
+		if strings.Count(picture, caption) != 2 { // the themes' table and the criteria's
+			t.Errorf("%s's picture has not twice %q", p.Person, caption)
+		}
+	}
+	for _, rf := range p.Raters[1:] {
+		if n := strings.Count(picture, "<th>"+rf.Rater+"<small>"); n != 1 {
+			t.Errorf("%s heads %d columns of themes in %s's picture, want 1", rf.Rater, n, p.Person)
+		}
+	}
+	if n := strings.Count(picture, `<th class="num">Consensus</th>`); n != 4 {
+		t.Errorf("%d consensus columns, want one in each of 4 tables", n)
+	}
+}
+
+// manyRaters calibrates a synthetic team of ten in which everyone is rated
+// by themself, their manager and eight peers.
+func manyRaters(t testing.TB, r *rubric.Rubric) *assess.Calibration {
+	t.Helper()
+	files, _ := synth.Generate(r, synth.Config{People: 10, TeamSize: 10, Peers: 8, Jitter: 0.15, Seed: 5,
+		LenientManager: -1, SelfOverrater: -1, PromotionReady: -1})
+	scorer := assess.NewScorer(r)
+	sheets := make([]assess.Sheet, len(files))
+	for i, f := range files {
+		sheets[i] = assess.NewSheet(f.Path, f.Assessment, scorer)
+	}
+	return assess.Calibrate(r, sheets)
 }
 
 // organisation calibrates a synthetic organisation without touching the

@@ -273,16 +273,6 @@ func raterFits(r *rubric.Rubric, p assess.PersonCalibration, anonymized bool) st
 	return strings.Join(parts, "; ")
 }
 
-// nextLevelCell is the level above the consensus fit with the score of the
-// rung it adds: "Staff Backend Engineer 30%"; "top of the ladder" at the
-// top.
-func nextLevelCell(r *rubric.Rubric, p assess.PersonCalibration) string {
-	if p.Next == nil {
-		return "top of the ladder"
-	}
-	return levelTitle(r, p.Next.Level) + " " + percent(p.Next.Rung)
-}
-
 // nextLevelText explains the level above the consensus fit: what share of
 // the rung it adds the consensus meets, and what that means.
 func nextLevelText(r *rubric.Rubric, p assess.PersonCalibration) string {

@@ -28,16 +28,16 @@ func TestCantSayIsShownApart(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, want := range []string{"Can't say: 2 criteria the rater could not judge, scored as unanswered.", "(can't say, expects 3)"} {
+	for _, want := range []string{"Can't say: 2 criteria the rater could not judge, scored as unanswered.", "(can't say, expects 2 to 3)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the score table lacks %q:\n%s", want, out)
 		}
 	}
-	if got := ScoreData(res).(scoreJSON).CantSay; !reflect.DeepEqual(got, []string{"base-english", "base-values"}) {
+	if got := ScoreData(r, res).(scoreJSON).CantSay; !reflect.DeepEqual(got, []string{"base-english", "base-values"}) {
 		t.Errorf("cant_say = %v", got)
 	}
 	b.Reset()
-	if err := WriteJSON(&b, ScoreData(assess.Score(r, &assess.Assessment{Rubric: a.Rubric, Person: "P", Rater: "P", Role: assess.Self}))); err != nil {
+	if err := WriteJSON(&b, ScoreData(r, assess.Score(r, &assess.Assessment{Rubric: a.Rubric, Person: "P", Rater: "P", Role: assess.Self}))); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "cant_say") {

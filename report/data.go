@@ -576,6 +576,12 @@ type historyEntryJSON struct {
 	FitLevel    *string         `json:"fit_level" yaml:"fit_level"`
 	Levels      []targetStateID `json:"levels" yaml:"levels"`
 	Specialties []targetStateID `json:"specialties" yaml:"specialties"`
+	// Answered and Open count the questions of the assessment's target
+	// and specialties answered and still to ask; Unfinished is set when a
+	// required or strong one is open: its scores are no trend's point.
+	Answered   int  `json:"answered" yaml:"answered"`
+	Open       int  `json:"open" yaml:"open"`
+	Unfinished bool `json:"unfinished" yaml:"unfinished"`
 }
 
 // targetStateID is a level's or specialty's score and verdict.
@@ -585,10 +591,11 @@ type targetStateID struct {
 	Verdict string  `json:"verdict" yaml:"verdict"`
 }
 
-// levelTrendJSON is one level's score in every assessment, oldest first.
+// levelTrendJSON is one level's score in every assessment, oldest first:
+// null for an unfinished one.
 type levelTrendJSON struct {
-	Level  string    `json:"level" yaml:"level"`
-	Scores []float64 `json:"scores" yaml:"scores"`
+	Level  string     `json:"level" yaml:"level"`
+	Scores []*float64 `json:"scores" yaml:"scores"`
 }
 
 // HistoryData converts a history to its data form.
@@ -596,7 +603,8 @@ func HistoryData(r *rubric.Rubric, h *assess.History) any {
 	out := historyJSON{Person: h.Person, Assessments: []historyEntryJSON{}, Trend: []levelTrendJSON{}, Invalid: []string{}}
 	for _, e := range h.Entries {
 		a := e.Result.Assessment
-		j := historyEntryJSON{File: e.File, Rater: a.Rater, Role: string(a.Role), Levels: []targetStateID{}, Specialties: []targetStateID{}}
+		j := historyEntryJSON{File: e.File, Rater: a.Rater, Role: string(a.Role), Levels: []targetStateID{}, Specialties: []targetStateID{},
+			Answered: e.Completion.Answered, Open: e.Completion.Open, Unfinished: e.Unfinished()}
 		if !a.Updated.IsZero() {
 			u := a.Updated.UTC().Format("2006-01-02T15:04:05Z")
 			j.Updated = &u
@@ -617,7 +625,10 @@ func HistoryData(r *rubric.Rubric, h *assess.History) any {
 		for i, l := range r.Levels {
 			tr := levelTrendJSON{Level: l.ID}
 			for _, s := range h.LevelTrend(i) {
-				tr.Scores = append(tr.Scores, round2(s))
+				if s != nil {
+					s = floatp(round2(*s))
+				}
+				tr.Scores = append(tr.Scores, s)
 			}
 			out.Trend = append(out.Trend, tr)
 		}
@@ -634,22 +645,36 @@ type PersonSummary struct {
 	Folder      string  `json:"folder" yaml:"folder"`
 	Assessments int     `json:"assessments" yaml:"assessments"`
 	Latest      *string `json:"latest" yaml:"latest"`
-	FitLevel    *string `json:"fit_level" yaml:"fit_level"`
-	Invalid     int     `json:"invalid" yaml:"invalid"`
+	// FitLevel is the fit level of the latest assessment that is not
+	// unfinished.
+	FitLevel *string `json:"fit_level" yaml:"fit_level"`
+	Invalid  int     `json:"invalid" yaml:"invalid"`
+	// Unfinished counts the assessments that stopped before the end.
+	Unfinished int `json:"unfinished" yaml:"unfinished"`
+
+	fitTitle string // the fit level's title, as the table shows it
 }
 
 // NewPersonSummary sums up one person's history.
-func NewPersonSummary(folder string, h *assess.History) PersonSummary {
+func NewPersonSummary(r *rubric.Rubric, folder string, h *assess.History) PersonSummary {
 	s := PersonSummary{Person: h.Person, Folder: folder, Assessments: len(h.Entries), Invalid: len(h.Invalid)}
-	if n := len(h.Entries); n > 0 {
-		last := h.Entries[n-1].Result
-		if !last.Assessment.Updated.IsZero() {
-			d := dateOf(last.Assessment)
-			s.Latest = &d
+	if last := h.Latest(); last != nil && !last.Result.Assessment.Updated.IsZero() {
+		d := dateOf(last.Result.Assessment)
+		s.Latest = &d
+	}
+	fitSet := false
+	for i := len(h.Entries) - 1; i >= 0; i-- {
+		e := h.Entries[i]
+		if e.Unfinished() {
+			s.Unfinished++
+			continue
 		}
-		if last.FitLevel != "" {
-			fit := last.FitLevel
-			s.FitLevel = &fit
+		if !fitSet {
+			fitSet = true
+			if e.Result.FitLevel != "" {
+				fit := e.Result.FitLevel
+				s.FitLevel, s.fitTitle = &fit, levelTitle(r, fit)
+			}
 		}
 	}
 	return s
@@ -739,7 +764,7 @@ func PlanData(r *rubric.Rubric, p *assess.Plan) any {
 		out.Specialties = append(out.Specialties, planSpecialtyJSON{ID: t.ID, Score: round2(t.Score), Verdict: string(t.Verdict), Met: t.Verdict == assess.Meets})
 	}
 	for _, it := range p.Items {
-		j := planItemJSON{Target: it.Target, Specialty: it.Specialty, Question: unitTitle(r, it.Unit),
+		j := planItemJSON{Target: it.Target, Specialty: it.Specialty, Question: unitTitle(r, a, it.Unit),
 			Strength: string(it.Strength), Required: it.Required(), Gain: round2(it.Gain), Sources: nonNil(it.Sources)}
 		if rung := it.Rung(); rung != "" {
 			j.Rung = &rung
@@ -748,7 +773,7 @@ func PlanData(r *rubric.Rubric, p *assess.Plan) any {
 			group, met, min := it.Group, it.Metc, it.Min
 			j.Group, j.Met, j.Min = &group, &met, &min
 			for _, c := range it.Criteria {
-				m := planMemberJSON{Criterion: c.ID, Question: r.Criterion(c.ID).Prompt, Rating: ratingValue(c), Expected: expectedValue(c), Met: c.Met}
+				m := planMemberJSON{Criterion: c.ID, Question: question(r, a, c.ID), Rating: ratingValue(c), Expected: expectedValue(c), Met: c.Met}
 				if c.Rating != nil {
 					m.Note = c.Rating.Note
 				}
@@ -830,13 +855,16 @@ type scoreJSON struct {
 	CantSay []string `json:"cant_say,omitempty" yaml:"cant_say,omitempty"`
 }
 
-// levelJSON is one level's score.
+// levelJSON is one level's score. NotAsked is set for a level above the
+// assessment's target whose own questions were never asked: its score
+// and verdict count them as unanswered, and say nothing about the person.
 type levelJSON struct {
-	ID      string     `json:"id" yaml:"id"`
-	Score   float64    `json:"score" yaml:"score"`
-	Verdict string     `json:"verdict" yaml:"verdict"`
-	Rungs   []rungJSON `json:"rungs" yaml:"rungs"`
-	Gaps    []gapJSON  `json:"gaps" yaml:"gaps"`
+	ID       string     `json:"id" yaml:"id"`
+	Score    float64    `json:"score" yaml:"score"`
+	Verdict  string     `json:"verdict" yaml:"verdict"`
+	NotAsked bool       `json:"not_asked,omitempty" yaml:"not_asked,omitempty"`
+	Rungs    []rungJSON `json:"rungs" yaml:"rungs"`
+	Gaps     []gapJSON  `json:"gaps" yaml:"gaps"`
 }
 
 // rungJSON is the score of the units one level introduces.
@@ -874,7 +902,7 @@ type countJSON struct {
 }
 
 // ScoreData converts a result to its data form.
-func ScoreData(res *assess.Result) any {
+func ScoreData(r *rubric.Rubric, res *assess.Result) any {
 	a := res.Assessment
 	out := scoreJSON{
 		Person:      a.Person,
@@ -892,8 +920,9 @@ func ScoreData(res *assess.Result) any {
 		fit := res.FitLevel
 		out.FitLevel = &fit
 	}
-	for _, t := range res.Levels {
-		l := levelJSON{ID: t.ID, Score: round2(t.Score), Verdict: string(t.Verdict), Rungs: []rungJSON{}, Gaps: gapsJSON(t.Gaps)}
+	notAsked := assess.NotAsked(r, res)
+	for i, t := range res.Levels {
+		l := levelJSON{ID: t.ID, Score: round2(t.Score), Verdict: string(t.Verdict), NotAsked: notAsked[i], Rungs: []rungJSON{}, Gaps: gapsJSON(t.Gaps)}
 		for _, rg := range t.Rungs {
 			l.Rungs = append(l.Rungs, rungJSON{Level: rg.Level, Score: round2(rg.Score)})
 		}

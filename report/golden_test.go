@@ -71,7 +71,7 @@ func TestScoreGolden(t *testing.T) {
 			golden(t, "score-"+ex+"."+name+".txt", b.Bytes())
 		}
 		var b bytes.Buffer
-		if err := WriteJSON(&b, ScoreData(res)); err != nil {
+		if err := WriteJSON(&b, ScoreData(r, res)); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "score-"+ex+".json", b.Bytes())

@@ -228,14 +228,24 @@ func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 
 func TestPageSummaries(t *testing.T) {
 	r := builtin(t)
-	for ex, want := range map[string]string{
-		"senior-gitaly":      "Priya Raman meets every level up to Senior Backend Engineer. Staff Backend Engineer is approaching (63%): 10 items stand in the way, none of them required. Specialty: Gitaly (98%, meets).",
-		"senior-gitaly-2027": "Priya Raman meets every level of the ladder, up to Staff Backend Engineer. Strongest specialty: Gitaly (100%, meets).",
-		"new-graduate":       "Sam Okafor does not meet Intern, Backend Engineer yet. Intern, Backend Engineer is approaching (91%): 5 items stand in the way, 2 of them required. Specialty: Database (29%, not yet met).",
+	for ex, want := range map[string]struct{ summary, reasons string }{
+		"senior-gitaly": {"Target: Staff Backend Engineer (the level above the fit level) — approaching, 63%. Fit level: Senior Backend Engineer.",
+			"Staff Backend Engineer (target): Held back by a score of 63%, under the 80% that meets takes, with 10 Staff Backend Engineer items rated below Consistent: “Represent your employer and its values in public around…” (staff-represent-broad), “Act as a consultant and spokesperson for your team's work…” (staff-customer-spokesperson), “Advocate for improvements to quality, security…” (staff-advocate-teams) and 7 more. | Fit level: Senior Backend Engineer: The first level not met is the target, Staff Backend Engineer (above)."},
+		"senior-gitaly-2027": {"Target: Staff Backend Engineer (the top of the ladder) — meets, 83%. Fit level: Staff Backend Engineer.",
+			"Fit level: Staff Backend Engineer: Every level of the ladder meets. | Git (specialty): Held back by 8 Git items not met: “Solid production C and shell scripting (both needed)” (git-c-and-shell), “Worked and communicated within open-source communities” (git-open-source-communities), “How strong is your Go” (git-go) and 5 more; answered as expected, they would make it meet."},
+		"new-graduate": {"Target: Intern, Backend Engineer — approaching, 91%. Fit level: none yet.",
+			"Intern, Backend Engineer (target): Held back by 2 required general requirements rated below Developing: “Diagnose and prevent performance and optimization problems” (base-performance) and “Work closely with parts of the organization beyond…” (base-cross-org). | Fit level: none yet: The first level not met is the target, Intern, Backend Engineer (above). | Database (specialty): Held back by 2 required Database items not met: “How deep is your knowledge of PostgreSQL itself” (db-postgresql-deep) and “How strong is your Ruby” (db-ruby); and by a score of 29%, under the 80% that meets takes, with 5 Database items not met: “Significant Rails and PostgreSQL experience in large production environments (both needed)” (db-rails-postgres-production), “Worked in production environments that are distributed…” (db-distributed-production), “Diagnose and prevent database performance problems” (db-diagnose-prevent) and 2 more. | Not asked: Staff Backend Engineer: The questions stopped at the target, Intern, Backend Engineer."},
 	} {
 		pg := NewPage(r, plan(t, r, "../examples/"+ex+".yaml", assess.PlanOptions{}), PageOptions{})
-		if got := strings.Join(pg.Summary, " "); got != want {
-			t.Errorf("%s:\n got %s\nwant %s", ex, got, want)
+		if got := strings.Join(pg.Summary, " "); got != want.summary {
+			t.Errorf("%s summary:\n got %s\nwant %s", ex, got, want.summary)
+		}
+		var reasons []string
+		for _, rs := range pg.Reasons {
+			reasons = append(reasons, rs.About+": "+rs.Why)
+		}
+		if got := strings.Join(reasons, " | "); got != want.reasons {
+			t.Errorf("%s reasons:\n got %s\nwant %s", ex, got, want.reasons)
 		}
 	}
 }

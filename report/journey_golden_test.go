@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/internal/store"
@@ -37,7 +38,7 @@ func TestPlanGolden(t *testing.T) {
 		p := plan(t, r, "../examples/"+tc.example+".yaml", tc.opt)
 		for name, style := range styles {
 			var b bytes.Buffer
-			if err := RenderPlan(&b, r, p, style); err != nil {
+			if err := RenderPlan(&b, r, p, style, PlanOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, "plan-"+tc.name+"."+name+".txt", b.Bytes())
@@ -86,12 +87,33 @@ func TestDiffGolden(t *testing.T) {
 	golden(t, "diff-unchanged.txt", b.Bytes())
 }
 
+// priyaHistory is Priya's two example assessments, and between them one
+// she stopped after five answers: unfinished, so no point of a trend.
+func priyaHistory(t *testing.T, r *rubric.Rubric) *assess.History {
+	t.Helper()
+	entry := func(file string, res *assess.Result) assess.HistoryEntry {
+		return assess.HistoryEntry{File: file, Result: res, Completion: assess.CompletionOf(r, res.Assessment)}
+	}
+	first := scored(t, r, "../examples/senior-gitaly.yaml")
+	stopped := *first.Assessment
+	stopped.Ratings = map[string]assess.Rating{}
+	for _, c := range r.Criteria[:5] {
+		if rt, ok := first.Assessment.Ratings[c.ID]; ok {
+			stopped.Ratings[c.ID] = rt
+		}
+	}
+	stopped.Created = time.Date(2027, 1, 15, 9, 0, 0, 0, time.UTC)
+	stopped.Updated = stopped.Created.Add(2 * time.Minute)
+	return &assess.History{Person: "Priya Raman", Entries: []assess.HistoryEntry{
+		entry("data/priya-raman/2026-11-02T090000Z-priya-raman-self.yaml", first),
+		entry("data/priya-raman/2027-01-15T090000Z-priya-raman-self.yaml", assess.Score(r, &stopped)),
+		entry("data/priya-raman/2027-05-17T083000Z-priya-raman-self.yaml", scored(t, r, "../examples/senior-gitaly-2027.yaml")),
+	}}
+}
+
 func TestHistoryGolden(t *testing.T) {
 	r := builtin(t)
-	h := &assess.History{Person: "Priya Raman", Entries: []assess.HistoryEntry{
-		{File: "data/priya-raman/2026-11-02T090000Z-priya-raman-self.yaml", Result: scored(t, r, "../examples/senior-gitaly.yaml")},
-		{File: "data/priya-raman/2027-05-17T083000Z-priya-raman-self.yaml", Result: scored(t, r, "../examples/senior-gitaly-2027.yaml")},
-	}}
+	h := priyaHistory(t, r)
 	for _, tc := range []struct {
 		name  string
 		style Style
@@ -114,11 +136,22 @@ func TestHistoryGolden(t *testing.T) {
 }
 
 func TestSparkline(t *testing.T) {
+	points := func(scores ...float64) []*float64 {
+		out := make([]*float64, len(scores))
+		for i, s := range scores {
+			if s >= 0 {
+				out[i] = &scores[i]
+			}
+		}
+		return out
+	}
 	for _, tc := range []struct {
-		scores []float64
+		scores []*float64
 		want   string
 	}{
-		{[]float64{0, 0.124, 0.125, 0.5, 0.874, 0.875, 1, 1.2, -0.1}, "▁▁▂▅▇███▁"},
+		{points(0, 0.124, 0.125, 0.5, 0.874, 0.875, 1, 1.2), "▁▁▂▅▇███"},
+		// An unfinished assessment is a gap, not a collapse.
+		{points(0.9, -1, 0.95), "█ █"},
 		{nil, ""},
 	} {
 		if got := sparkline(tc.scores); got != tc.want {

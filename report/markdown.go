@@ -116,7 +116,7 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 	pr.line("")
 	pr.line("%s, against *%s* (version %s).", md(pg.Assessed), md(pg.Rubric), md(pg.Version))
 	pr.line("")
-	pr.line("**Fit level: %s.** %s", md(pg.Fit), md(strings.Join(pg.Summary, " ")))
+	pr.line("**%s**", md(strings.Join(pg.Summary, " ")))
 	pr.line("")
 	for _, c := range pg.Cards {
 		detail := ""
@@ -124,6 +124,15 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 			detail = " (" + md(c.Detail) + ")"
 		}
 		pr.line("- %s: **%s**%s", md(c.Label), md(c.Value), detail)
+	}
+
+	if len(pg.Reasons) > 0 {
+		pr.line("")
+		pr.line("## What holds the verdicts back")
+		pr.line("")
+		for _, rs := range pg.Reasons {
+			pr.line("- **%s.** %s", md(rs.About), md(rs.Why))
+		}
 	}
 
 	pr.line("")
@@ -136,13 +145,17 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 	for _, l := range pg.Levels {
 		var rungs []string
 		for _, rg := range l.Rungs {
-			rungs = append(rungs, rg.Level+" "+rg.Score)
+			rungs = append(rungs, rg.Title+" "+rg.Score)
 		}
 		title := md(l.Title)
 		if l.Target {
 			title += " (target)"
 		}
-		pr.line("| %s | `%s` | %s | %s | %s |", title, bar(l.Value, 20), l.Score, l.Verdict, strings.Join(rungs, ", "))
+		chart := "`" + bar(l.Value, 20) + "`"
+		if l.NotAsked {
+			chart = "–"
+		}
+		pr.line("| %s | %s | %s | %s | %s |", title, chart, l.Score, l.Verdict, strings.Join(rungs, ", "))
 	}
 
 	pr.line("")
@@ -162,7 +175,11 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 		pr.line("| %s | Score | |", head)
 		pr.line("| --- | --- | ---: |")
 		for _, a := range pg.RadarAxes {
-			pr.line("| %s | `%s` | %s |", md(a.Title), bar(a.Value, 20), percent(a.Value))
+			title := md(a.Title)
+			if a.RequiredUnmet > 0 {
+				title += fmt.Sprintf(" (%d required %s not met)", a.RequiredUnmet, plural(a.RequiredUnmet, "item", "items"))
+			}
+			pr.line("| %s | `%s` | %s |", title, bar(a.Value, 20), percent(a.Value))
 		}
 	}
 	pr.line("")
@@ -219,8 +236,8 @@ func RenderMarkdown(w io.Writer, pg *Page) error {
 	if pg.MoreGaps > 0 {
 		pr.line("")
 		more := fmt.Sprintf("… and %d more.", pg.MoreGaps)
-		if pg.PlanCommand != "" {
-			more += fmt.Sprintf(" The full plan: %s (add `-o markdown` for a checklist).", mdCode(pg.PlanCommand))
+		if pg.File != "" {
+			more += fmt.Sprintf(" The full plan: `ladder plan` on the assessment file, %s (add `-o markdown` for a checklist).", mdCode(pg.File))
 		}
 		pr.line("%s", more)
 	}
@@ -406,8 +423,11 @@ func RenderPlanMarkdown(w io.Writer, r *rubric.Rubric, p *assess.Plan) error {
 	target := levelTitle(r, p.Target)
 	pr.line("# Growth plan: %s → %s", md(a.Person), md(target))
 	pr.line("")
-	pr.line("%s, against *%s* (version %s). Fit level now: **%s**. Target: **%s** (%s).",
-		md(assessmentLine(a)), md(r.Title), md(r.Version), md(fitText(r, p.Result)), md(target), md(targetReasonText(r, p)))
+	pr.line("%s, against *%s* (version %s).", md(assessmentLine(a)), md(r.Title), md(r.Version))
+	pr.line("")
+	for _, s := range planStanding(r, p, false).sentences() {
+		pr.line("- %s", md(s))
+	}
 	pr.line("")
 	pr.line("%s", md(planSummary(r, p)))
 	pr.line("")
@@ -419,9 +439,9 @@ func RenderPlanMarkdown(w io.Writer, r *rubric.Rubric, p *assess.Plan) error {
 			continue
 		}
 		pr.line("")
-		pr.line("## %s rung (%s now, %d %s)", md(levelTitle(r, rg.Level)), percent(rg.Score), len(items), plural(len(items), "item", "items"))
+		pr.line("## Rung: %s (%s now, %d %s)", md(rungTitle(r, rg.Level)), percent(rg.Score), len(items), plural(len(items), "item", "items"))
 		for _, it := range items {
-			planItemMarkdown(pr, r, it)
+			planItemMarkdown(pr, r, a, it)
 		}
 	}
 	for _, s := range p.Specialties {
@@ -433,7 +453,7 @@ func RenderPlanMarkdown(w io.Writer, r *rubric.Rubric, p *assess.Plan) error {
 			pr.line("Nothing open.")
 		}
 		for _, it := range items {
-			planItemMarkdown(pr, r, it)
+			planItemMarkdown(pr, r, a, it)
 		}
 	}
 	if len(p.Items) == 0 {
@@ -443,9 +463,9 @@ func RenderPlanMarkdown(w io.Writer, r *rubric.Rubric, p *assess.Plan) error {
 	return pr.err
 }
 
-func planItemMarkdown(pr *printer, r *rubric.Rubric, it assess.PlanItem) {
+func planItemMarkdown(pr *printer, r *rubric.Rubric, a *assess.Assessment, it assess.PlanItem) {
 	pr.line("")
-	pr.line("- [ ] **%s**", md(unitTitle(r, it.Unit)))
+	pr.line("- [ ] **%s**", md(unitTitle(r, a, it.Unit)))
 	if it.Group != "" {
 		pr.line("  - %s · `%s` · %d of %d needed met · +%s points to %s", it.Strength, it.Group, it.Metc, it.Min, gainPoints(it.Gain), gainWhere(it))
 		for _, c := range it.Criteria {
@@ -453,14 +473,14 @@ func planItemMarkdown(pr *printer, r *rubric.Rubric, it assess.PlanItem) {
 			if c.Met {
 				mark = "[x]"
 			}
-			pr.line("    - %s %s (`%s`: now %s, expected %s)", mark, md(r.Criterion(c.ID).Prompt), c.ID, md(ratingText(r, c.Rating)), md(expectedText(r, c)))
+			pr.line("    - %s %s (`%s`: now %s, expected %s)", mark, md(question(r, a, c.ID)), c.ID, md(answerText(r, c)), md(expectedText(r, c)))
 			if c.Rating != nil && c.Rating.Note != "" {
 				pr.line("      - Note: %s", md(c.Rating.Note))
 			}
 		}
 	} else {
 		c := it.Criteria[0]
-		pr.line("  - %s · `%s` · now %s, expected %s · +%s points to %s", it.Strength, c.ID, md(ratingText(r, c.Rating)), md(expectedText(r, c)), gainPoints(it.Gain), gainWhere(it))
+		pr.line("  - %s · `%s` · now %s, expected %s · +%s points to %s", it.Strength, c.ID, md(answerText(r, c)), md(expectedText(r, c)), gainPoints(it.Gain), gainWhere(it))
 		if c.Rating != nil && c.Rating.Note != "" {
 			pr.line("  - Note: %s", md(c.Rating.Note))
 		}

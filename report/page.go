@@ -23,17 +23,23 @@ const DefaultPageGaps = 8
 // Page is everything the shareable report shows, worked out once for the
 // HTML and the Markdown forms.
 type Page struct {
-	Person      string
-	Assessed    string   // "Self-assessment of Ada, 2026-11-24"
-	Meta        []string // who rated, when, current and target level
-	Rubric      string   // its title
-	Version     string
-	File        string
-	Fit         string // the fit level's title, or "none yet"
-	FitMet      bool
-	Target      string // the plan's target level title
-	TargetNote  string // why that target
-	Summary     []string
+	Person     string
+	Assessed   string   // "Self-assessment of Ada, 2026-11-24"
+	Meta       []string // who rated, when, current and target level
+	Rubric     string   // its title
+	Version    string
+	File       string
+	Fit        string // the fit level's title, or "none yet"
+	FitMet     bool
+	Target     string // the plan's target level title
+	TargetNote string // why that target
+	// Summary says in short where the assessment stands: the target's
+	// verdict and the fit level.
+	Summary []string
+	// Reasons explain it: what holds the target back, why the fit level
+	// is not higher, what holds each specialty back, the levels not asked
+	// (the same words as ladder score and ladder plan).
+	Reasons     []reason
 	Cards       []pageCard
 	Levels      []pageLevel
 	Radar       *radarChart // nil when fewer than three axes have data
@@ -45,7 +51,6 @@ type Page struct {
 	Specialties []pageSpecialty
 	Gaps        []gapItem
 	MoreGaps    int
-	PlanCommand string
 	BonusMet    int
 	BonusTotal  int
 	Bonus       []pageBonus
@@ -73,6 +78,9 @@ type pageLevel struct {
 	Verdict, Class  string
 	Rungs           []pageRung
 	Target, Reached bool
+	// NotAsked: the assessment's questions stopped below this level (see
+	// assess.NotAsked); its score says nothing yet.
+	NotAsked bool
 }
 
 // pageRung is one rung of a level's bar.
@@ -101,7 +109,7 @@ type gapItem struct {
 	ID        string
 	Strength  string
 	Required  bool
-	For       string // "staff rung", "Gitaly specialty"
+	For       string // "rung: Staff Backend Engineer", "Gitaly specialty"
 	Now       string
 	Expected  string
 	Progress  string // groups: "0 of 1 needed met"
@@ -157,7 +165,6 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 	pg.Meta = pageMeta(r, a)
 	if opt.File != "" {
 		pg.File = filepath.Base(opt.File)
-		pg.PlanCommand = "ladder plan " + pg.File
 	}
 
 	specs := append([]assess.TargetScore(nil), res.Specialties...)
@@ -167,12 +174,18 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 		}
 	}
 
-	pg.Summary = pageSummary(r, p, specs)
+	st := newStanding(r, res, p.Target, p.Reason, specs, true)
+	pg.Summary, pg.Reasons = st.headline(), st.reasons()
 	pg.Cards = pageCards(r, p, specs)
 
+	notAsked := assess.NotAsked(r, res)
+	asked := r.LevelIndex(a.TargetLevel)
 	for i, t := range res.Levels {
 		l := pageLevel{ID: t.ID, Title: levelTitle(r, t.ID), Score: percent(t.Score), Value: t.Score, Verdict: string(t.Verdict),
-			Class: verdictClass(t.Verdict), Target: t.ID == p.Target, Reached: r.LevelIndex(res.FitLevel) >= i}
+			Class: verdictClass(t.Verdict), Target: t.ID == p.Target, Reached: r.LevelIndex(res.FitLevel) >= i, NotAsked: notAsked[i]}
+		if l.NotAsked {
+			l.Score, l.Verdict, l.Class = "–", "not asked", "neutral"
+		}
 		for _, rg := range t.Rungs {
 			class := scoreClass(r, rg.Score)
 			if class == string(assess.Meets) && requiredUnmet(t, rg.Level) {
@@ -180,7 +193,11 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 				// so the rung does not show as met.
 				class = string(assess.Approaching)
 			}
-			l.Rungs = append(l.Rungs, pageRung{Level: rg.Level, Title: levelTitle(r, rg.Level), Score: percent(rg.Score),
+			score := percent(rg.Score)
+			if l.NotAsked && r.LevelIndex(rg.Level) > asked {
+				class, score = "neutral", "not asked"
+			}
+			l.Rungs = append(l.Rungs, pageRung{Level: rg.Level, Title: rungTitle(r, rg.Level), Score: score,
 				Fill: fill(rg.Score), Class: class})
 		}
 		pg.Levels = append(pg.Levels, l)
@@ -206,11 +223,11 @@ func NewPage(r *rubric.Rubric, p *assess.Plan, opt PageOptions) *Page {
 			pg.MoreGaps = len(p.Items) - i
 			break
 		}
-		pg.Gaps = append(pg.Gaps, pageGap(r, it))
+		pg.Gaps = append(pg.Gaps, pageGap(r, a, it))
 	}
 
 	for _, b := range res.BonusItems {
-		pg.Bonus = append(pg.Bonus, pageBonus{Question: r.Criterion(b.ID).Prompt, ID: b.ID, Now: ratingText(r, b.Rating), Met: b.Met})
+		pg.Bonus = append(pg.Bonus, pageBonus{Question: question(r, a, b.ID), ID: b.ID, Now: answerText(r, b), Met: b.Met})
 	}
 	// The page is shown in a browser (HTML) or wherever Markdown goes:
 	// html/template escapes markup, but not the characters that reorder
@@ -262,7 +279,14 @@ func (pg *Page) radar(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetSco
 		pg.RadarOf = "themes"
 		targets := append([]assess.TargetScore{p.Level}, specs...)
 		for _, th := range assess.ThemeProfile(r, targets...) {
-			pg.RadarAxes = append(pg.RadarAxes, radarValue{Title: r.Theme(th.Theme).Title, Value: th.Score, Class: scoreClass(r, th.Score)})
+			class := scoreClass(r, th.Score)
+			if class == string(assess.Meets) && th.RequiredUnmet > 0 {
+				// A required item not met holds the target back however
+				// high the theme scores: the theme does not show as met.
+				class = string(assess.Approaching)
+			}
+			pg.RadarAxes = append(pg.RadarAxes, radarValue{Title: r.Theme(th.Theme).Title, Value: th.Score, Class: class,
+				RequiredUnmet: th.RequiredUnmet})
 		}
 		var names []string
 		for _, t := range specs {
@@ -276,7 +300,8 @@ func (pg *Page) radar(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetSco
 			"that have a criterion in that theme: the sum of weight × credit over the sum of weights, with the same "+
 			"credits (the rating as a share of the one expected, at most 1) and weights (required and strong 3, desirable 2) "+
 			"as the scores. 100%% means every such item meets what it expects; the dashed ring is the %s meets threshold. "+
-			"Nice-to-haves and criteria without a theme do not count.", scope, pg.Meets)
+			"A theme that holds a required item not met is not coloured as met, however high its value: such an item "+
+			"holds the verdict back whatever the score. Nice-to-haves and criteria without a theme do not count.", scope, pg.Meets)
 		var missing []string
 		for _, th := range r.Themes {
 			if !hasTheme(pg.RadarAxes, th.Title) {
@@ -313,18 +338,18 @@ func hasTheme(axes []radarValue, title string) bool {
 	return false
 }
 
-func pageGap(r *rubric.Rubric, it assess.PlanItem) gapItem {
-	g := gapItem{Question: unitTitle(r, it.Unit), ID: unitID(it.Unit), Strength: string(it.Strength), Required: it.Required(),
+func pageGap(r *rubric.Rubric, a *assess.Assessment, it assess.PlanItem) gapItem {
+	g := gapItem{Question: unitTitle(r, a, it.Unit), ID: unitID(it.Unit), Strength: string(it.Strength), Required: it.Required(),
 		Gain: "+" + gainPoints(it.Gain) + " points to " + gainWhere(it), Sources: strings.Join(it.Sources, "; "), Specialty: it.Specialty}
 	if it.Specialty {
 		g.For = specialtyTitle(r, it.Target) + " specialty"
 	} else {
-		g.For = it.Rung() + " rung"
+		g.For = "rung: " + rungTitle(r, it.Rung())
 	}
 	if it.Group != "" {
 		g.Progress = fmt.Sprintf("%d of %d needed met", it.Metc, it.Min)
 		for _, c := range it.Criteria {
-			m := pageMember{Question: r.Criterion(c.ID).Prompt, ID: c.ID, Now: ratingText(r, c.Rating), Expected: expectedText(r, c), Met: c.Met}
+			m := pageMember{Question: question(r, a, c.ID), ID: c.ID, Now: answerText(r, c), Expected: expectedText(r, c), Met: c.Met}
 			if c.Rating != nil {
 				m.Note = oneLine(c.Rating.Note)
 			}
@@ -333,47 +358,33 @@ func pageGap(r *rubric.Rubric, it assess.PlanItem) gapItem {
 		return g
 	}
 	c := it.Criteria[0]
-	g.Now, g.Expected = ratingText(r, c.Rating), expectedText(r, c)
+	g.Now, g.Expected = answerText(r, c), expectedText(r, c)
 	if c.Rating != nil {
 		g.Note = oneLine(c.Rating.Note)
 	}
 	return g
 }
 
-func pageSummary(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []string {
-	res := p.Result
-	who := res.Assessment.Person
-	target := levelTitle(r, p.Target)
-	var out []string
-	switch {
-	case res.FitLevel == r.Levels[len(r.Levels)-1].ID:
-		out = append(out, fmt.Sprintf("%s meets every level of the ladder, up to %s.", who, target))
-	case res.FitLevel != "":
-		out = append(out, fmt.Sprintf("%s meets every level up to %s.", who, levelTitle(r, res.FitLevel)))
-	default:
-		out = append(out, fmt.Sprintf("%s does not meet %s yet.", who, r.Levels[0].Title))
-	}
-	n := len(p.LevelItems())
-	if !p.Met() {
-		out = append(out, fmt.Sprintf("%s is %s (%s): %d %s in the way, %s.", target, verdictWords(p.Level.Verdict), percent(p.Level.Score),
-			n, plural(n, "item stands", "items stand"), requiredText(countRequired(p.LevelItems()))))
-	} else if p.Reason != assess.TargetTop && res.FitLevel != p.Target {
-		out = append(out, fmt.Sprintf("%s is met (%s).", target, percent(p.Level.Score)))
-	}
-	if len(specs) > 0 {
-		best := specs[0]
-		out = append(out, fmt.Sprintf("%s: %s (%s, %s).", specialtyLabel(specs), specialtyTitle(r, best.ID), percent(best.Score), verdictWords(best.Verdict)))
-	}
-	return out
-}
-
 func pageCards(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []pageCard {
 	res := p.Result
 	fit := pageCard{Label: "Fit level", Value: fitText(r, res), Class: "meets", Wide: true}
 	if res.FitLevel == "" {
-		fit.Value, fit.Detail, fit.Class = "None yet", r.Levels[0].Title+" is not met", verdictClass(res.Levels[0].Verdict)
+		fit.Value, fit.Detail = "None yet", r.Levels[0].Title+" is not met"
 	} else if l := r.Level(res.FitLevel); l.Grade != 0 {
 		fit.Detail = fmt.Sprintf("grade %d", l.Grade)
+	}
+	// The fit level shows as met when it reaches the person's target (the
+	// assessment's, else the plan's); below it, the card takes the colour
+	// of the level that holds it back.
+	aim := res.Assessment.TargetLevel
+	if r.Level(aim) == nil {
+		aim = p.Target
+	}
+	if fr := assess.FitReasonOf(r, res); fr.Level != "" && !fr.NotAsked && r.LevelIndex(fr.Level) <= r.LevelIndex(aim) {
+		fit.Class = verdictClass(res.Levels[r.LevelIndex(fr.Level)].Verdict)
+		if res.FitLevel != "" {
+			fit.Detail = strings.TrimPrefix(fit.Detail+", ", ", ") + levelTitle(r, fr.Level) + " held back"
+		}
 	}
 	target := pageCard{Label: "Target", Value: levelTitle(r, p.Target), Wide: true,
 		Detail: percent(p.Level.Score) + ", " + verdictWords(p.Level.Verdict), Class: verdictClass(p.Level.Verdict)}
@@ -389,6 +400,10 @@ func pageCards(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []p
 		cards = append(cards, pageCard{Label: specialtyLabel(specs), Value: specialtyTitle(r, best.ID),
 			Detail: percent(best.Score) + ", " + verdictWords(best.Verdict), Class: verdictClass(best.Verdict)})
 	}
+	if n := len(notAskedTitles(r, res)); n > 0 {
+		cards = append(cards, pageCard{Label: "Not asked", Value: andList(notAskedTitles(r, res)),
+			Detail: "the questions stopped at the target", Class: "neutral", Wide: true})
+	}
 	cards = append(cards, pageCard{Label: "Nice-to-haves", Value: fmt.Sprintf("%d of %d", res.Bonus.Met, res.Bonus.Total), Detail: "never part of a score", Class: "neutral"})
 	if n := len(res.Unanswered); n > 0 {
 		cards = append(cards, pageCard{Label: "Unanswered", Value: fmt.Sprint(n), Detail: plural(n, "criterion", "criteria") + " left blank", Class: "neutral"})
@@ -397,6 +412,17 @@ func pageCards(r *rubric.Rubric, p *assess.Plan, specs []assess.TargetScore) []p
 		cards = append(cards, pageCard{Label: "Can't say", Value: fmt.Sprint(n), Detail: plural(n, "criterion", "criteria") + " the rater could not judge", Class: "neutral"})
 	}
 	return cards
+}
+
+// notAskedTitles are the titles of the levels the assessment did not ask.
+func notAskedTitles(r *rubric.Rubric, res *assess.Result) []string {
+	var out []string
+	for i, na := range assess.NotAsked(r, res) {
+		if na {
+			out = append(out, levelTitle(r, res.Levels[i].ID))
+		}
+	}
+	return out
 }
 
 // specialtyLabel introduces the best specialty: "Strongest specialty" among

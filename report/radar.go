@@ -50,6 +50,8 @@ type radarValue struct {
 	Title string
 	Value float64 // 0..1; clamped
 	Class string  // a class for the percentage (verdict colour)
+	// RequiredUnmet counts the required items of the theme not met.
+	RequiredUnmet int
 }
 
 // newRadar lays out a radar chart of values (at least three) with a dashed

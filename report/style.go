@@ -31,6 +31,17 @@ type Style struct {
 	// Width is how many cells a line may take; prose (notes, summaries)
 	// wraps there on a terminal and off it. 0: no limit.
 	Width int
+	// Program is the command that runs ladder, quoted for a shell, as the
+	// commands printed for the person to run start; "" is "ladder".
+	Program string
+}
+
+// program is the command that runs ladder, for hints.
+func (s Style) program() string {
+	if s.Program == "" {
+		return "ladder"
+	}
+	return s.Program
 }
 
 // lineWidth is the width every line is held to: the terminal's.
@@ -153,6 +164,15 @@ func (p *printer) line(format string, args ...any) {
 		b.WriteByte('\n')
 	}
 	_, p.err = io.WriteString(p.w, b.String())
+}
+
+// whole writes a line as it is, however wide: a command to copy, or a
+// path, stays whole on its line.
+func (p *printer) whole(format string, args ...any) {
+	width := p.width
+	p.width = 0
+	p.line(format, args...)
+	p.width = width
 }
 
 // Printf writes a line of ladder's own format whose plain string

@@ -43,7 +43,7 @@ func RenderHistory(w io.Writer, r *rubric.Rubric, h *assess.History, style Style
 	pr.line("")
 
 	// The file names are long words: on a terminal too narrow for them
-	// beside the scores, they are listed under the table instead.
+	// beside the rest, they are listed under the table instead.
 	t := historyTable(r, h, style, true)
 	withFiles := t.fitsWhole()
 	if !withFiles {
@@ -55,18 +55,25 @@ func RenderHistory(w io.Writer, r *rubric.Rubric, h *assess.History, style Style
 			pr.line("%s", style.Dim(dateOf(e.Result.Assessment)+": "+filepath.Base(e.File)))
 		}
 	}
+	unfinished := 0
+	for _, e := range h.Entries {
+		if e.Unfinished() {
+			unfinished++
+		}
+	}
 
 	pr.line("")
-	pr.line("%s", style.Bold("Trend, oldest first"))
+	title := "Trend, oldest first"
+	if unfinished > 0 {
+		title += fmt.Sprintf(" (%d unfinished %s left out: -)", unfinished, plural(unfinished, "assessment", "assessments"))
+	}
+	pr.line("%s", style.Bold(title))
 	tt := newTable(style, "Level", "Trend")
 	for i, l := range r.Levels {
 		scores := h.LevelTrend(i)
-		cell := percents(scores)
+		cell := percents(scores, " ")
 		if opt.Sparkline {
-			cell = sparkline(scores) + "  " + percent(scores[0])
-			if n > 1 {
-				cell += " → " + percent(scores[n-1])
-			}
+			cell = sparkline(scores) + "  " + trendText(scores)
 		}
 		tt.row(l.Title, cell)
 	}
@@ -74,29 +81,21 @@ func RenderHistory(w io.Writer, r *rubric.Rubric, h *assess.History, style Style
 	return pr.err
 }
 
-// historyTable has a row per assessment: date, rater, fit level, every
-// level's score, and the file name when withFile.
+// historyTable has a row per assessment: date, rater, fit level, how far
+// its questions were answered, and the file name when withFile.
 func historyTable(r *rubric.Rubric, h *assess.History, style Style, withFile bool) *table {
-	header := []string{"Date", "Rater", "Fit level"}
-	var right []int
-	for _, l := range r.Levels {
-		right = append(right, len(header))
-		header = append(header, l.ID)
-	}
+	header := []string{"Date", "Rater", "Fit level", "Answered"}
 	if withFile {
 		header = append(header, "File")
 	}
-	t := newTable(style, header...).alignRight(right...)
+	t := newTable(style, header...)
 	for _, e := range h.Entries {
 		a := e.Result.Assessment
-		fit := e.Result.FitLevel
-		if fit == "" {
+		fit := fitWords(r, e.Result)
+		if e.Unfinished() {
 			fit = "-"
 		}
-		row := []any{dateOf(a), fmt.Sprintf("%s (%s)", a.Rater, a.Role), fit}
-		for _, t := range e.Result.Levels {
-			row = append(row, percent(t.Score))
-		}
+		row := []any{dateOf(a), fmt.Sprintf("%s (%s)", a.Rater, a.Role), fit, completionText(style, e.Completion)}
 		if withFile {
 			row = append(row, filepath.Base(e.File))
 		}
@@ -105,22 +104,62 @@ func historyTable(r *rubric.Rubric, h *assess.History, style Style, withFile boo
 	return t
 }
 
-func percents(scores []float64) string {
+// completionText says how far an assessment got: "all 48", "quick: 33 of
+// 48", "unfinished: 12 of 55".
+func completionText(style Style, c assess.Completion) Styled {
+	total := c.Answered + c.Open
+	switch {
+	case c.Finished():
+		return styledf("all %d", c.Answered)
+	case c.Quick:
+		return styledf("quick: %d of %d", c.Answered, total)
+	}
+	return style.paint(sgrYellow, styledf("unfinished: %d of %d", c.Answered, total))
+}
+
+// percents lists scores as whole percentages, "-" for an unfinished
+// assessment.
+func percents(scores []*float64, sep string) string {
 	parts := make([]string, len(scores))
 	for i, s := range scores {
-		parts[i] = fmt.Sprint(floorPercent(s))
+		parts[i] = "-"
+		if s != nil {
+			parts[i] = fmt.Sprint(floorPercent(*s))
+		}
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, sep)
+}
+
+// trendText shows a trend beside its sparkline: "63% → 70% → 83%", every
+// score for a few assessments, the first and the last for more; "-" for
+// an unfinished one.
+func trendText(scores []*float64) string {
+	if len(scores) > 6 {
+		scores = []*float64{scores[0], scores[len(scores)-1]}
+	}
+	parts := make([]string, len(scores))
+	for i, s := range scores {
+		parts[i] = "-"
+		if s != nil {
+			parts[i] = percent(*s)
+		}
+	}
+	return strings.Join(parts, " → ")
 }
 
 var sparks = []rune("▁▂▃▄▅▆▇█")
 
 // sparkline draws scores (0..1) as one block each, on an absolute scale: ▁
-// below 12.5%, █ from 87.5%, so that two sparklines compare.
-func sparkline(scores []float64) string {
+// below 12.5%, █ from 87.5%, so that two sparklines compare; an unfinished
+// assessment (nil) is a gap.
+func sparkline(scores []*float64) string {
 	var b strings.Builder
 	for _, s := range scores {
-		i := int(math.Floor(s * float64(len(sparks))))
+		if s == nil {
+			b.WriteRune(' ')
+			continue
+		}
+		i := int(math.Floor(*s * float64(len(sparks))))
 		if i >= len(sparks) {
 			i = len(sparks) - 1
 		}
@@ -135,16 +174,19 @@ func sparkline(scores []float64) string {
 // RenderPeople lists the people of the store.
 func RenderPeople(w io.Writer, people []PersonSummary, style Style) error {
 	pr := &printer{w: w, width: style.lineWidth()}
-	t := newTable(style, "Person", "Folder", "Assessments", "Latest", "Fit level (latest)").alignRight(2)
+	t := newTable(style, "Person", "Folder", "Assessments", "Latest", "Fit level (latest finished)").alignRight(2)
 	for _, p := range people {
 		latest, fit := "-", "-"
 		if p.Latest != nil {
 			latest = *p.Latest
 		}
 		if p.FitLevel != nil {
-			fit = *p.FitLevel
+			fit = p.fitTitle
 		}
 		count := fmt.Sprint(p.Assessments)
+		if p.Unfinished > 0 {
+			count += fmt.Sprintf(" (%d unfinished)", p.Unfinished)
+		}
 		if p.Invalid > 0 {
 			count += fmt.Sprintf(" (+%d invalid)", p.Invalid)
 		}
@@ -152,6 +194,6 @@ func RenderPeople(w io.Writer, people []PersonSummary, style Style) error {
 	}
 	pr.table(t)
 	pr.line("")
-	pr.line("%s", style.Dim("ladder history PERSON shows one person's assessments and trends."))
+	pr.line("%s", style.Dim(style.program()+" history PERSON shows one person's assessments and trends."))
 	return pr.err
 }

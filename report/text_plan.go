@@ -9,26 +9,39 @@ import (
 	"github.com/ladderhq/ladder/rubric"
 )
 
+// PlanOptions tune the plan for a terminal.
+type PlanOptions struct {
+	// AskMore is the command that asks what the level above the
+	// assessment's target adds, and AskMoreCount how many questions that
+	// is; "" says nothing of it.
+	AskMore, AskMoreCount string
+}
+
 // RenderPlan writes a plan for a terminal or a pipe: where the target
 // stands, rung by rung, then every item in the order to work on them
 // (required first, then by how much each would add).
-func RenderPlan(w io.Writer, r *rubric.Rubric, p *assess.Plan, style Style) error {
+func RenderPlan(w io.Writer, r *rubric.Rubric, p *assess.Plan, style Style, opt PlanOptions) error {
 	pr := &printer{w: w, width: style.lineWidth()}
 	a := p.Result.Assessment
 	target := levelTitle(r, p.Target)
 	pr.line("%s  %s", style.Bold(a.Person), style.Dim(RaterLine(a)))
-	pr.line("Fit level: %s", fitText(r, p.Result))
-	pr.line("Target: %s", style.Bold(target))
-	pr.line("%s", style.dimText(style.wrap("("+targetReasonText(r, p)+")", "  ", "  ")))
+	pr.line("")
+	st := planStanding(r, p, false)
+	st.AskMore, st.AskMoreCount = opt.AskMore, opt.AskMoreCount
+	st.write(pr, style)
 	pr.line("")
 	pr.line("%s", style.wrap(planSummary(r, p), "", ""))
 	pr.line("")
 
 	t := newTable(style, "Part", "Score", "Verdict", "Open items", "Required").alignRight(1, 3, 4)
-	t.row(target, percent(p.Level.Score), verdictText(style, p.Level.Verdict), fmt.Sprint(len(p.LevelItems())), fmt.Sprint(countRequired(p.LevelItems())))
+	verdict := verdictText(style, p.Level.Verdict)
+	if !st.TargetAsked {
+		verdict = style.Dim("not asked")
+	}
+	t.row(target+" (target)", percent(p.Level.Score), verdict, fmt.Sprint(len(p.LevelItems())), fmt.Sprint(countRequired(p.LevelItems())))
 	for _, rg := range p.Level.Rungs {
 		items := p.RungItems(rg.Level)
-		t.row("rung: "+rg.Level, percent(rg.Score), "", fmt.Sprint(len(items)), fmt.Sprint(countRequired(items)))
+		t.row("rung: "+rungTitle(r, rg.Level), percent(rg.Score), "", fmt.Sprint(len(items)), fmt.Sprint(countRequired(items)))
 	}
 	for _, s := range p.Specialties {
 		items := p.SpecialtyItems(s.ID)
@@ -43,7 +56,7 @@ func RenderPlan(w io.Writer, r *rubric.Rubric, p *assess.Plan, style Style) erro
 		pr.line("")
 		pr.line("%s", style.Bold(title))
 		for i, it := range items {
-			planItemText(pr, r, style, i+1, it)
+			planItemText(pr, r, a, style, i+1, it)
 		}
 	}
 	section(levelSectionTitle(r, p), p.LevelItems())
@@ -61,6 +74,12 @@ func RenderPlan(w io.Writer, r *rubric.Rubric, p *assess.Plan, style Style) erro
 		pr.line("%s", style.dimText(style.wrap("The assessment names specialties this plan leaves out; add "+strings.Join(left, " ")+" for their gaps.", "", "")))
 	}
 	return pr.err
+}
+
+// planStanding is where the plan's assessment stands, against the plan's
+// target and specialties; shared says it goes on a page for others.
+func planStanding(r *rubric.Rubric, p *assess.Plan, shared bool) standing {
+	return newStanding(r, p.Result, p.Target, p.Reason, p.Specialties, shared)
 }
 
 func planHasSpecialty(p *assess.Plan, id string) bool {
@@ -82,18 +101,18 @@ func levelSectionTitle(r *rubric.Rubric, p *assess.Plan) string {
 
 // planItemText writes one item: the question, then what it takes, then
 // where it comes from and the person's own note.
-func planItemText(pr *printer, r *rubric.Rubric, style Style, n int, it assess.PlanItem) {
+func planItemText(pr *printer, r *rubric.Rubric, a *assess.Assessment, style Style, n int, it assess.PlanItem) {
 	indent := "     "
-	pr.line("%s", style.wrap(unitTitle(r, it.Unit), fmt.Sprintf("%3d. ", n), indent))
+	pr.line("%s", style.wrap(unitTitle(r, a, it.Unit), fmt.Sprintf("%3d. ", n), indent))
 	facts := []Styled{strengthTag(style, it.Strength)}
 	if rung := it.Rung(); rung != "" {
-		facts = append(facts, safe(rung+" rung"))
+		facts = append(facts, safe("rung: "+rungTitle(r, rung)))
 	}
 	if it.Group != "" {
 		facts = append(facts, styledf("%d of %d needed met", it.Metc, it.Min))
 	} else {
 		c := it.Criteria[0]
-		facts = append(facts, safe("now "+ratingText(r, c.Rating)), safe("expected "+expectedText(r, c)))
+		facts = append(facts, safe("now "+answerText(r, c)), safe("expected "+expectedText(r, c)))
 	}
 	facts = append(facts, safe(gainText(it)))
 	pr.line("%s", style.wrapItems(facts, " · ", indent, indent))
@@ -108,8 +127,8 @@ func planItemText(pr *printer, r *rubric.Rubric, style Style, n int, it assess.P
 			if c.Met {
 				mark = "✓"
 			}
-			pr.line("%s", style.wrap(r.Criterion(c.ID).Prompt, indent+"  "+mark+" ", indent+"    "))
-			pr.line("%s    %s", indent, style.Dim("(now "+ratingText(r, c.Rating)+", expected "+expectedText(r, c)+")"))
+			pr.line("%s", style.wrap(question(r, a, c.ID), indent+"  "+mark+" ", indent+"    "))
+			pr.line("%s    %s", indent, style.Dim("(now "+answerText(r, c)+", expected "+expectedText(r, c)+")"))
 			if c.Rating != nil && c.Rating.Note != "" {
 				pr.line("%s", style.wrap("Note: "+oneLine(c.Rating.Note), indent+"    ", indent+"      "))
 			}

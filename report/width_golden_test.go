@@ -25,10 +25,7 @@ func TestWidthGolden(t *testing.T) {
 	later := scored(t, r, "../examples/senior-gitaly-2027.yaml")
 	goOnly := plan(t, r, "../examples/go-only.yaml", assess.PlanOptions{Target: "senior", Specialties: []string{"gitaly", "application-performance"}})
 	team := exampleTeam(t, r)
-	history := &assess.History{Person: "Priya Raman", Entries: []assess.HistoryEntry{
-		{File: "data/priya-raman/2026-11-02T090000Z-priya-raman-self.yaml", Result: senior},
-		{File: "data/priya-raman/2027-05-17T083000Z-priya-raman-self.yaml", Result: later},
-	}}
+	history := priyaHistory(t, r)
 	diff := assess.NewDiff(r, senior, later)
 	files := DiffFiles{Old: "examples/senior-gitaly.yaml", New: "examples/senior-gitaly-2027.yaml"}
 	show, err := NewShow(r, "application-performance")
@@ -41,7 +38,7 @@ func TestWidthGolden(t *testing.T) {
 	}
 	renders := map[string]func(*bytes.Buffer, Style) error{
 		"score":     func(b *bytes.Buffer, s Style) error { return RenderScore(b, r, senior, s, ScoreOptions{Gaps: 3}) },
-		"plan":      func(b *bytes.Buffer, s Style) error { return RenderPlan(b, r, goOnly, s) },
+		"plan":      func(b *bytes.Buffer, s Style) error { return RenderPlan(b, r, goOnly, s, PlanOptions{}) },
 		"diff":      func(b *bytes.Buffer, s Style) error { return RenderDiff(b, r, diff, files, s) },
 		"calibrate": func(b *bytes.Buffer, s Style) error { return RenderCalibration(b, r, team, s, CalibrationViews) },
 		"history": func(b *bytes.Buffer, s Style) error {

@@ -12,6 +12,15 @@ import (
 // Words shared by the plan, diff, history and report renderings: how a
 // rating, an expectation, a target or a question reads in every format.
 
+// answerText is how a criterion was answered: its rating with the scale
+// label (ratingText), or "can't say".
+func answerText(r *rubric.Rubric, c assess.CriterionScore) string {
+	if c.CantSay {
+		return assess.CantSayText
+	}
+	return ratingText(r, c.Rating)
+}
+
 // ratingText is a rating with its scale label: "1 (Beginning)", "yes",
 // "no", or "unanswered".
 func ratingText(r *rubric.Rubric, rt *assess.Rating) string {
@@ -32,13 +41,24 @@ func expectedText(r *rubric.Rubric, c assess.CriterionScore) string {
 	return fmt.Sprintf("%d (%s)", c.Expected, r.ScaleLabel(c.Expected))
 }
 
-// unitTitle is what a unit asks: the criterion's question, or the group's
-// title.
-func unitTitle(r *rubric.Rubric, u rubric.Unit) string {
+// unitTitle is what a unit asks: the criterion's question (worded for the
+// assessment's rater, see question), or the group's title.
+func unitTitle(r *rubric.Rubric, a *assess.Assessment, u rubric.Unit) string {
 	if u.Group != "" {
 		return r.GroupByID(u.Group).Title
 	}
-	return r.Criterion(u.Criterion).Prompt
+	return question(r, a, u.Criterion)
+}
+
+// question is criterion id's question as the assessment's rater was asked
+// it: to the person in a self-assessment, about them ("How well does Ada
+// ...?") when a manager or peer rates them.
+func question(r *rubric.Rubric, a *assess.Assessment, id string) string {
+	c := r.Criterion(id)
+	if a == nil || !a.RatesSomeoneElse() {
+		return c.Prompt
+	}
+	return c.PromptAbout(oneLine(a.Person))
 }
 
 // unitID is the id a unit goes by: its criterion's or its group's.
@@ -197,8 +217,8 @@ func planSummary(r *rubric.Rubric, p *assess.Plan) string {
 		}
 	} else {
 		req := countRequired(p.LevelItems())
-		fmt.Fprintf(&b, "%s: %s, %s (%s). %d %s between this assessment and %s, %s.",
-			target, verdictWords(p.Level.Verdict), percent(p.Level.Score), meetsRule(r), n, plural(n, "item stands", "items stand"), target, requiredText(req))
+		fmt.Fprintf(&b, "%d %s between this assessment and %s, %s; %s.",
+			n, plural(n, "item stands", "items stand"), target, requiredText(req), meetsRule(r))
 	}
 	for _, s := range p.Specialties {
 		items := p.SpecialtyItems(s.ID)
@@ -275,14 +295,6 @@ func RaterLine(a *assess.Assessment) string {
 	return fmt.Sprintf("rated by %s (%s)%s", a.Rater, a.Role, when)
 }
 
-// targetTitle is the title of the level or specialty a score is for.
-func targetTitle(r *rubric.Rubric, t assess.TargetScore) string {
-	if t.Specialty {
-		return r.Specialty(t.ID).Title + " (specialty)"
-	}
-	return r.Level(t.ID).Title
-}
-
 // verdictText shows a verdict, coloured on a terminal.
 func verdictText(style Style, v assess.Verdict) Styled {
 	switch v {
@@ -297,12 +309,9 @@ func verdictText(style Style, v assess.Verdict) Styled {
 }
 
 // gapQuestion is what a gap is about, in words: the group's title or the
-// criterion's question.
-func gapQuestion(r *rubric.Rubric, g assess.UnitScore) string {
-	if g.Group != "" {
-		return r.GroupByID(g.Group).Title
-	}
-	return r.Criterion(g.Criteria[0].ID).Prompt
+// criterion's question, worded for the assessment's rater.
+func gapQuestion(r *rubric.Rubric, a *assess.Assessment, g assess.UnitScore) string {
+	return unitTitle(r, a, g.Unit)
 }
 
 // ratingShortfall says "rated 1, expects 3", "unanswered, expects yes" or

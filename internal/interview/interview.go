@@ -46,7 +46,17 @@ type Known struct {
 // the answers into a: who is assessed, in which role and by whom, the
 // current and target level, and the specialties.
 func (iv *Interview) Opening(a *assess.Assessment, known Known) error {
-	p, r := iv.Prompter, iv.Rubric
+	if err := iv.OpeningWho(a, known); err != nil {
+		return err
+	}
+	return iv.OpeningScope(a, known)
+}
+
+// OpeningWho asks the opening questions about who is assessed and by whom
+// (person, role, rater) that known does not answer: what a caller needs to
+// know to find an assessment of theirs to resume.
+func (iv *Interview) OpeningWho(a *assess.Assessment, known Known) error {
+	p := iv.Prompter
 	if !known.Person {
 		name, err := p.Input("Who is being assessed?",
 			"The person's name, as reports should show it. Assessments of one person are kept together under it.",
@@ -85,6 +95,13 @@ func (iv *Interview) Opening(a *assess.Assessment, known Known) error {
 		}
 		a.Rater = strings.TrimSpace(name)
 	}
+	return nil
+}
+
+// OpeningScope asks the opening questions about what is assessed (current
+// and target level, specialties) that known does not answer.
+func (iv *Interview) OpeningScope(a *assess.Assessment, known Known) error {
+	p, r := iv.Prompter, iv.Rubric
 	if !known.Current {
 		id, err := iv.level("Current level:",
 			"The level "+a.Person+" holds today, if any. Results compare it with the level the answers fit.",

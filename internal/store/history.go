@@ -30,7 +30,7 @@ func (s Folder) History(folder string, r *rubric.Rubric) (*assess.History, error
 			continue
 		}
 		h.Warnings = append(h.Warnings, warnings...)
-		h.Entries = append(h.Entries, assess.HistoryEntry{File: f, Result: scorer.Score(a)})
+		h.Entries = append(h.Entries, assess.HistoryEntry{File: f, Result: scorer.Score(a), Completion: assess.CompletionOf(r, a)})
 	}
 	h.Sort()
 	// A file system may hand back a folder name in another normal form

@@ -51,9 +51,19 @@ func TestHistoryInTimeOrderWithInvalidFiles(t *testing.T) {
 	if len(h.Warnings) != 1 || !strings.Contains(h.Warnings[0].String(), `is about "Bob", not "Ada Lovelace"`) {
 		t.Errorf("warnings = %v, want one about Bob's file", h.Warnings)
 	}
-	// The junior level's trend: lang 1/2, 2/2 (expects 2), ...
-	if tr := h.LevelTrend(0); len(tr) != 4 || tr[0] >= tr[1] {
-		t.Errorf("junior trend = %v, want four scores, rising at first", tr)
+	// The junior level's scores: lang 1/2, 2/2 (expects 2), ...
+	if s0, s1 := h.Entries[0].Result.Levels[0].Score, h.Entries[1].Result.Levels[0].Score; s0 >= s1 {
+		t.Errorf("junior scores %v, %v: want them rising", s0, s1)
+	}
+	// Each file leaves required questions open: unfinished, and so no
+	// point of a trend.
+	for _, e := range h.Entries {
+		if !e.Unfinished() {
+			t.Errorf("%s: %+v, want it unfinished", filepath.Base(e.File), e.Completion)
+		}
+	}
+	if tr := h.LevelTrend(0); len(tr) != 4 || tr[0] != nil {
+		t.Errorf("junior trend = %v, want four gaps", tr)
 	}
 
 	empty, err := s.History("nobody", r)

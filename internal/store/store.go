@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,6 +89,19 @@ func (s Folder) PersonDir(person string) string {
 func (s Folder) NewPath(a *assess.Assessment) string {
 	name := a.Created.UTC().Format("2006-01-02T150405Z") + "-" + NamePart(a.Rater) + "-" + string(a.Role) + ".yaml"
 	return filepath.Join(s.PersonDir(a.Person), name)
+}
+
+// FreePath is where Start would save a new assessment now: NewPath, moved
+// on by a second (a.Created changes) while a file is there.
+func (s Folder) FreePath(a *assess.Assessment) string {
+	for range 1000 {
+		path := s.NewPath(a)
+		if _, err := os.Lstat(path); err != nil {
+			return path
+		}
+		a.Created = a.Created.Add(time.Second)
+	}
+	return s.NewPath(a)
 }
 
 // People lists the folders of the people with stored assessments: every
