@@ -13,13 +13,14 @@ import (
 // tree and the strict walk of parser costs twenty times reading its bytes,
 // and a calibration reads thousands. Nearly all of them are in the one
 // shape ladder writes (Encode, EncodeJSON): one top-level field a line,
-// ratings one a line, flow mappings and lists on one line, no comments, no
-// anchors, no block scalars. readQuick reads exactly that shape, in one
-// pass over the bytes, and gives up (ok false) at the first thing outside
-// it, or at anything the strict reader would refuse or warn about other
-// than another version of the rubric. The caller then reads the file the
-// strict way, which alone reports problems: so every error message is the
-// strict reader's, and readQuick never needs one.
+// ratings one a line, flow mappings and lists on one line, no anchors, no
+// block scalars. readQuick reads exactly that shape, and the comment lines
+// people add to it, in one pass over the bytes, and gives up (ok false) at
+// the first thing outside it, or at anything the strict reader would
+// refuse or warn about other than another version of the rubric. The
+// caller then reads the file the strict way, which alone reports problems:
+// so every error message is the strict reader's, and readQuick never needs
+// one.
 //
 // When readQuick accepts a file, the strict reader reads it the same:
 // FuzzQuickRead holds the two to it.
@@ -307,7 +308,7 @@ func ratingField(key, v string, quoted bool, qr *quickRating, seen *uint8) bool 
 // yaml reads the document as Encode writes it; have holds the fields
 // read.
 func (q *quickReader) yaml() (have uint, ok bool) {
-	for q.pos < len(q.src) {
+	for q.skipComments(); q.pos < len(q.src); q.skipComments() {
 		line := q.line()
 		colon := strings.IndexByte(line, ':')
 		if colon <= 0 {
@@ -342,6 +343,40 @@ func (q *quickReader) yaml() (have uint, ok bool) {
 	return have, true
 }
 
+// skipComments moves past empty lines and comment lines, those that start
+// with "#": YAML ignores both, and people annotate files they write by
+// hand. A comment after a value is left to the strict reader.
+func (q *quickReader) skipComments() {
+	for q.pos < len(q.src) && (q.src[q.pos] == '\n' || q.src[q.pos] == '#') {
+		end := strings.IndexByte(q.src[q.pos:], '\n')
+		if end < 0 {
+			end = len(q.src) - q.pos
+		}
+		if !comment(q.src[q.pos : q.pos+end]) {
+			return // the line is left to fail as a field
+		}
+		q.pos = min(q.pos+end+1, len(q.src))
+	}
+}
+
+// comment reports whether a comment line holds only what YAML reads in
+// one: printable characters, none it takes for a line break.
+func comment(line string) bool {
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c >= utf8.RuneSelf:
+			size := printable(line[i:])
+			if size == 0 {
+				return false
+			}
+			i += size - 1
+		case c < ' ' || c == 0x7f:
+			return false
+		}
+	}
+	return true
+}
+
 // line returns the next line, without its line break, and moves past it.
 // A line with trailing blanks is returned empty: none is in the shape.
 func (q *quickReader) line() string {
@@ -364,7 +399,7 @@ func (q *quickReader) line() string {
 // every line indented alike.
 func (q *quickReader) yamlRatings() bool {
 	indent := -1
-	for q.pos < len(q.src) && q.src[q.pos] == ' ' {
+	for q.skipComments(); q.pos < len(q.src) && q.src[q.pos] == ' '; q.skipComments() {
 		line := q.line()
 		n := 0
 		for n < len(line) && line[n] == ' ' {

@@ -119,6 +119,12 @@ func quickSeeds(t testing.TB) (written, byHand []quickSeed) {
 	add(empty, builtin)
 
 	for _, s := range []string{
+		// Comment lines and blank lines, anywhere a line may be.
+		"# Ada, by Ben\n\nformat: ladder/assessment/v1\n#\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n# first\n  ruby: 3\n\n#second\n  go: 2\n\n",
+		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\n\n  Okafor\n",
+		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ruby: 3\n  # indented\n  go: 2\n",
+		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n  ruby: 3\n\n    go: 2\n",
+		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nratings:\n# nothing\n\nrater: Ben\n",
 		// The shape, by hand: four spaces, plain dates, single quotes.
 		"format: ladder/assessment/v1\nrubric: {id: mini, version: \"2\"}\nperson: Ada\nrater: 'Ben ''B'''\nrole: peer\ncreated: 2026-11-02T09:00:00Z\nupdated: 2026-11-02\nratings:\n    ruby: 3\n    on-call: yes\n    comms: {rating: 2, note: ok}\n",
 		"format: ladder/assessment/v1\nrubric: {id: mini, version: 2}\nperson: Ada\nspecialties: [db, cache]\nratings: {}\n",
@@ -191,9 +197,12 @@ func TestQuickReadsWhatLadderWrites(t *testing.T) {
 			t.Errorf("not read quickly:\n%s", s.data)
 		}
 	}
-	// The example team: written by an older ladder, four spaces deep.
+	// The example team, written by an older ladder, four spaces deep, and
+	// the examples written by hand, with comments.
 	files, err := filepath.Glob("../examples/team/*/*.yaml")
-	if err != nil || len(files) == 0 {
+	more, _ := filepath.Glob("../examples/*.yaml")
+	files = append(files, more...)
+	if err != nil || len(files) < 5 {
 		t.Fatal(err, files)
 	}
 	for _, file := range files {
