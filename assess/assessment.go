@@ -156,7 +156,24 @@ type Options struct {
 // Parse decodes an assessment and checks it against r: an unknown criterion,
 // a rating outside the scale, a duplicate key or another rubric is an error
 // located in the file; another version of the same rubric is a warning.
+//
+// A file in the shape ladder writes is read by the quick reader; any other,
+// and any with a problem, by the strict one, which says what is wrong.
 func Parse(file string, data []byte, r *rubric.Rubric, opt Options) (*Assessment, []Warning, error) {
+	if !opt.Migrate {
+		ratings := make(map[string]Rating, len(r.Criteria))
+		a, warnings, ok := readQuick(file, string(data), r, func(i int, rt Rating) { ratings[r.Criteria[i].ID] = rt })
+		if ok {
+			a.Ratings = ratings
+			return a, warnings, nil
+		}
+	}
+	return parseStrict(file, data, r, opt)
+}
+
+// parseStrict is Parse by the node tree of package doc: every file, every
+// problem located.
+func parseStrict(file string, data []byte, r *rubric.Rubric, opt Options) (*Assessment, []Warning, error) {
 	d, err := doc.Parse(file, data)
 	if err != nil {
 		return nil, nil, err
@@ -207,7 +224,7 @@ func (p *parser) top() error {
 				return d.Errorf(f.Value, "written for rubric %q, not %q (give its rubric with --rubric FILE)", a.Rubric.ID, p.r.ID)
 			}
 			if err == nil && a.Rubric.Version != p.r.Version {
-				p.warnings = append(p.warnings, Warning{File: d.File, Kind: OtherVersion, Msg: fmt.Sprintf("written for version %q of rubric %q, scored against version %q", a.Rubric.Version, a.Rubric.ID, p.r.Version)})
+				p.warnings = append(p.warnings, otherVersion(d.File, a.Rubric, p.r))
 			}
 		case "person":
 			a.Person, err = d.String(f.Value, "person")
@@ -315,17 +332,36 @@ func levelIDs(r *rubric.Rubric) string {
 	return strings.Join(ids, ", ")
 }
 
+// otherVersion is the warning about a file written for another version of
+// r.
+func otherVersion(file string, ref RubricRef, r *rubric.Rubric) Warning {
+	return Warning{File: file, Kind: OtherVersion, Msg: fmt.Sprintf("written for version %q of rubric %q, scored against version %q", ref.Version, ref.ID, r.Version)}
+}
+
 func (p *parser) time(n *doc.Node, what string) (time.Time, error) {
 	s, err := p.d.String(n, what)
-	if err != nil || s == "" {
+	if err != nil {
 		return time.Time{}, err
+	}
+	t, ok := parseTime(s)
+	if !ok {
+		return time.Time{}, p.d.Errorf(n, "%s: %q is not a date and time (use 2026-11-24T10:00:00Z)", what, s)
+	}
+	return t, nil
+}
+
+// parseTime reads a date and time as an assessment may give it: RFC 3339,
+// or without a time zone (UTC), or a date alone; "" is no time.
+func parseTime(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, true
 	}
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return t, true
 		}
 	}
-	return time.Time{}, p.d.Errorf(n, "%s: %q is not a date and time (use 2026-11-24T10:00:00Z)", what, s)
+	return time.Time{}, false
 }
 
 func (p *parser) ratings(n *doc.Node) error {

@@ -1,18 +1,12 @@
 package assess_test
 
 import (
+	"encoding/json"
 	"os"
-	"runtime"
-	"runtime/metrics"
-	"slices"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/ladderhq/ladder/assess"
 	"github.com/ladderhq/ladder/data"
-	"github.com/ladderhq/ladder/internal/store"
 	"github.com/ladderhq/ladder/internal/synth"
 	"github.com/ladderhq/ladder/rubric"
 	"go.yaml.in/yaml/v3"
@@ -70,141 +64,64 @@ func BenchmarkScore(b *testing.B) {
 	}
 }
 
-// benchCalibrate generates an organisation of people x 4 assessment files
-// once, then measures beside each other:
-//
-//   - decode-only, the baseline: the same walk, then every file read and
-//     decoded with store.Load (the strict parse against the rubric) by the
-//     same pool of GOMAXPROCS goroutines, the results thrown away;
-//   - calibrate: the walk, store.ReadSheets (read, decode, score each
-//     rater's fit level, keep the ratings) and assess.Calibrate.
-//
-// Besides time and allocations per run, each reports peak-MB, the largest
-// heap seen while it runs (sampled every millisecond), and kept-B/file, the
-// heap its result holds per file once garbage is collected.
-func benchCalibrate(b *testing.B, people int) {
+// realSize is one real-size assessment file as ladder writes it (every
+// criterion of the built-in rubric rated), in YAML and in JSON.
+func realSize(b *testing.B) (*rubric.Rubric, []byte, []byte) {
 	r, err := data.Rubric()
 	if err != nil {
 		b.Fatal(err)
 	}
-	dir := b.TempDir()
-	if _, _, err := synth.Write(dir, r, synth.Planted(people, 1)); err != nil {
+	files, _ := synth.Generate(r, synth.RealSize(24, 1))
+	y, err := assess.Encode(files[0].Assessment, r)
+	if err != nil {
 		b.Fatal(err)
 	}
-	find := func(b *testing.B) []string {
-		files, problems, err := store.FindFiles([]string{dir})
-		if err != nil || len(problems) > 0 {
-			b.Fatal(err, problems)
-		}
-		return files
+	j, err := assess.EncodeJSON(files[0].Assessment, r)
+	if err != nil {
+		b.Fatal(err)
 	}
-	decode := func(b *testing.B) any {
-		decodeAll(b, find(b), r)
-		return nil
-	}
-	calibrate := func(b *testing.B) any {
-		read, err := store.ReadSheets(find(b), r, 0)
-		if err != nil || len(read.Problems) > 0 {
-			b.Fatal(err, read.Problems)
-		}
-		return assess.Calibrate(r, read.Sheets)
-	}
-	files := len(find(b))
-	b.Run("decode-only", func(b *testing.B) { measure(b, files, func() any { return decode(b) }) })
-	b.Run("calibrate", func(b *testing.B) {
-		measure(b, files, func() any { return calibrate(b) })
-		// On a shared machine the two sub-benchmarks, run one after the
-		// other, can meet different loads; timed in turns, they meet the
-		// same. x-decode is the ratio of the medians of five turns each.
-		var dec, cal []time.Duration
-		for range 5 {
-			start := time.Now()
-			decode(b)
-			dec = append(dec, time.Since(start))
-			start = time.Now()
-			calibrate(b)
-			cal = append(cal, time.Since(start))
-		}
-		b.ReportMetric(float64(median(cal))/float64(median(dec)), "x-decode")
-	})
+	return r, y, j
 }
 
-func median(d []time.Duration) time.Duration {
-	s := slices.Clone(d)
-	slices.Sort(s)
-	return s[len(s)/2]
-}
-
-// decodeAll loads every file with GOMAXPROCS goroutines, as ReadSheets
-// does, and keeps nothing.
-func decodeAll(b *testing.B, files []string, r *rubric.Rubric) {
-	var (
-		next atomic.Int64
-		wg   sync.WaitGroup
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(files) {
-					return
-				}
-				if _, _, err := store.Load(files[i], r); err != nil {
-					b.Error(err)
+// BenchmarkReadSheet reads a real-size file as a calibration does, beside
+// the baselines of the same run: the same bytes decoded into a generic map
+// by yaml.v3 (yaml-map) or encoding/json (json-map), and copied (copy).
+// x-yaml-map and x-json-map are ladder's time over the baseline's.
+func BenchmarkReadSheet(b *testing.B) {
+	r, y, j := realSize(b)
+	s := assess.NewScorer(r)
+	var sink []byte
+	baselines := map[string]func(){
+		"copy":     func() { sink = append(sink[:0], y...) },
+		"yaml-map": func() { var m map[string]any; _ = yaml.Unmarshal(y, &m) },
+		"json-map": func() { var m map[string]any; _ = json.Unmarshal(j, &m) },
+	}
+	perOp := map[string]float64{}
+	for _, name := range []string{"copy", "yaml-map", "json-map"} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(y)))
+			for b.Loop() {
+				baselines[name]()
+			}
+			perOp[name] = float64(b.Elapsed()) / float64(b.N)
+		})
+	}
+	for _, f := range []struct {
+		name string
+		src  []byte
+		base string
+	}{{"yaml", y, "yaml-map"}, {"json", j, "json-map"}} {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(int64(len(f.src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := assess.ReadSheet("a."+f.name, f.src, s); err != nil {
+					b.Fatal(err)
 				}
 			}
-		}()
-	}
-	wg.Wait()
-}
-
-func measure(b *testing.B, files int, run func() any) {
-	b.ReportAllocs()
-	for b.Loop() {
-		run()
-	}
-	b.StopTimer()
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	var kept any
-	peak := peakHeap(func() { kept = run() })
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	runtime.KeepAlive(kept)
-	b.ReportMetric(float64(peak)/1e6, "peak-MB")
-	b.ReportMetric(max(0, float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)))/float64(files), "kept-B/file")
-}
-
-// peakHeap runs fn and returns the largest heap (live and garbage objects)
-// seen meanwhile, sampled every millisecond.
-func peakHeap(fn func()) uint64 {
-	stop, done := make(chan struct{}), make(chan uint64)
-	go func() {
-		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-		tick := time.NewTicker(time.Millisecond)
-		defer tick.Stop()
-		var peak uint64
-		for {
-			metrics.Read(sample)
-			peak = max(peak, sample[0].Value.Uint64())
-			select {
-			case <-stop:
-				done <- peak
-				return
-			case <-tick.C:
+			if base := perOp[f.base]; base > 0 {
+				b.ReportMetric(float64(b.Elapsed())/float64(b.N)/base, "x-"+f.base)
 			}
-		}
-	}()
-	fn()
-	close(stop)
-	return <-done
+		})
+	}
 }
-
-// BenchmarkCalibrate1k calibrates 1,000 assessment files (250 people).
-func BenchmarkCalibrate1k(b *testing.B) { benchCalibrate(b, 250) }
-
-// BenchmarkCalibrate10k calibrates 10,000 assessment files (2,500 people).
-func BenchmarkCalibrate10k(b *testing.B) { benchCalibrate(b, 2500) }

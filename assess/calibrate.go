@@ -3,8 +3,12 @@ package assess
 import (
 	"fmt"
 	"math"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ladderhq/ladder/rubric"
 )
@@ -125,11 +129,28 @@ type RaterFit struct {
 }
 
 // Disagreement is a criterion on which raters of one person are at least
-// DisagreementGap apart, or, for a yes/no criterion, differ at all.
+// DisagreementGap apart, or, for a yes/no criterion, differ at all: the
+// criterion's index in the rubric. An organisation has hundreds of
+// thousands of them, so a disagreement is only that: the criterion is the
+// rubric's (Criterion), the ratings the person's raters' own
+// (PersonCalibration.Ratings).
 type Disagreement struct {
-	Criterion string
-	YesNo     bool
-	Ratings   []RaterRating // in the person's rater order
+	Index int32
+}
+
+// Criterion is the criterion of r disagreed on.
+func (d Disagreement) Criterion(r *rubric.Rubric) *rubric.Criterion { return &r.Criteria[d.Index] }
+
+// Ratings are the ratings of the person's raters who rated the criterion
+// of d, in the person's rater order.
+func (p *PersonCalibration) Ratings(d Disagreement) []RaterRating {
+	out := make([]RaterRating, 0, len(p.Raters))
+	for _, rf := range p.Raters {
+		if v := rf.Ratings[d.Index]; v != Unrated {
+			out = append(out, RaterRating{Rater: rf.Rater, Value: int(v)})
+		}
+	}
+	return out
 }
 
 // RaterRating is one rater's rating of a criterion: a scale value, or 0
@@ -244,15 +265,24 @@ func Calibrate(r *rubric.Rubric, sheets []Sheet) *Calibration {
 	people, notices := groupPeople(sheets, raters)
 	c.Notices = notices
 	team := &teamAcc{criteria: make([]CriterionAgreement, len(r.Criteria))}
-	scorer := NewScorer(r)
-	for _, p := range people {
+	// The statistics in person order, one after the other: sums of
+	// fractions come out the same, bit for bit, only when added in the same
+	// order. Then the scores of each consensus, the bulk of the work, side
+	// by side.
+	c.People = make([]PersonCalibration, len(people))
+	specialties := make([][]string, len(people))
+	for i, p := range people {
 		c.Sheets += len(p.sheets)
-		pc, notice := calibratePerson(r, scorer, p, team)
+		var notice *Warning
+		c.People[i], specialties[i], notice = calibratePerson(r, p, team)
 		if notice != nil {
 			c.Notices = append(c.Notices, *notice)
 		}
-		c.People = append(c.People, pc)
 	}
+	parallel(len(people), func() func(i int) {
+		scorer := NewScorer(r) // a scorer has scratch space: one per goroutine
+		return func(i int) { scoreConsensus(r, scorer, &c.People[i], specialties[i]) }
+	})
 	c.Raters = finishRaters(raters)
 	c.Agreement = team.all.finish()
 	for a := range team.byRoles {
@@ -456,9 +486,31 @@ func (a *agreementAcc) finish() Agreement {
 	return out
 }
 
-// calibratePerson computes one person's consensus and flags, and adds the
-// person's ratings to the raters' and the team's statistics.
-func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *teamAcc) (PersonCalibration, *Warning) {
+// parallel calls work(i) for every i below n, from GOMAXPROCS goroutines
+// at most, each with the work function that start returns to it.
+func parallel(n int, start func() func(i int)) {
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work := start()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				work(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// calibratePerson computes one person's consensus, disagreements and gap
+// between self and others, and adds the person's ratings to the raters'
+// and the team's statistics. It returns the specialties the person's
+// assessments name, for scoreConsensus.
+func calibratePerson(r *rubric.Rubric, p *personSheets, team *teamAcc) (PersonCalibration, []string, *Warning) {
 	pc := PersonCalibration{Person: p.name, Flags: []Flag{}, Disagreements: []Disagreement{}, Consensus: make([]int16, len(r.Criteria))}
 	var notice *Warning
 	pc.CurrentLevel, notice = currentLevel(r, p)
@@ -467,11 +519,11 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 			Own: s.raterKey == p.key, Ratings: s.Ratings})
 	}
 
-	consensus := &Assessment{Person: p.name, Ratings: map[string]Rating{}}
+	var specialties []string // that the assessments name, in the order they come
 	for _, s := range p.sheets {
 		for _, sp := range s.Specialties {
-			if !consensus.HasSpecialty(sp) {
-				consensus.Specialties = append(consensus.Specialties, sp)
+			if !slices.Contains(specialties, sp) {
+				specialties = append(specialties, sp)
 			}
 		}
 	}
@@ -500,19 +552,13 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 		if len(values) == 0 {
 			continue
 		}
-		cr := consensusRating(values, yesno)
-		consensus.Ratings[crit.ID] = cr
-		pc.Consensus[ci] = int16(cr.Value)
+		pc.Consensus[ci] = int16(consensusRating(values, yesno).Value)
 		ca := &team.criteria[ci]
 		if len(values) > 1 {
 			ca.People++
 		}
 		if (yesno && hi != lo) || (!yesno && hi-lo >= DisagreementGap) {
-			d := Disagreement{Criterion: crit.ID, YesNo: yesno}
-			for k, si := range disagreementRaters {
-				d.Ratings = append(d.Ratings, RaterRating{Rater: p.sheets[si].raterName, Value: values[k]})
-			}
-			pc.Disagreements = append(pc.Disagreements, d)
+			pc.Disagreements = append(pc.Disagreements, Disagreement{Index: int32(ci)})
 			ca.Split++
 		}
 		if yesno {
@@ -549,13 +595,30 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 		}
 	}
 
-	pc.ConsensusLevels = scorer.levelScores(consensus)
+	if pc.SelfShared > 0 {
+		d := selfDiffSum / float64(pc.SelfShared)
+		pc.SelfDiff = &d
+	}
+	return pc, specialties, notice
+}
+
+// scoreConsensus scores a person's consensus against the levels and the
+// specialties (those the assessments name, and any other the consensus
+// rates) and raises the person's flags.
+func scoreConsensus(r *rubric.Rubric, scorer *Scorer, pc *PersonCalibration, specialties []string) {
+	scorer.useSheet(pc.Consensus)
+	pc.ConsensusLevels = scorer.levelScores()
 	pc.ConsensusFit = fitLevel(r, func(i int) bool { return pc.ConsensusLevels[i].Meets })
 	if next := r.LevelIndex(pc.ConsensusFit) + 1; next < len(r.Levels) {
-		pc.Next = nextLevel(scorer, consensus, r.Levels[next].ID)
+		pc.Next = nextLevel(scorer, r.Levels[next].ID)
 	}
-	for _, id := range ScoredSpecialties(r, consensus) {
-		t := scorer.Specialty(consensus, id)
+	answered := func(id string) bool { return pc.Consensus[r.CriterionIndex(id)] != Unrated }
+	scored := scoredSpecialties(r, specialties, answered)
+	if len(scored) > 0 {
+		pc.ConsensusSpecialties = make([]SpecialtyScore, 0, len(scored))
+	}
+	for _, id := range scored {
+		t := scorer.specialtyTarget(id, false)
 		pc.ConsensusSpecialties = append(pc.ConsensusSpecialties, SpecialtyScore{Specialty: id, Score: t.Score, Verdict: t.Verdict})
 	}
 
@@ -568,26 +631,23 @@ func calibratePerson(r *rubric.Rubric, scorer *Scorer, p *personSheets, team *te
 			pc.Flags = append(pc.Flags, BelowLevel)
 		}
 	}
-	if pc.SelfShared > 0 {
-		d := selfDiffSum / float64(pc.SelfShared)
-		pc.SelfDiff = &d
+	if d := pc.SelfDiff; d != nil {
 		switch {
-		case d >= SelfGap-epsilon:
+		case *d >= SelfGap-epsilon:
 			pc.Flags = append(pc.Flags, SelfHigher)
-		case d <= -SelfGap+epsilon:
+		case *d <= -SelfGap+epsilon:
 			pc.Flags = append(pc.Flags, SelfLower)
 		}
 	}
 	if len(pc.Disagreements) > 0 {
 		pc.Flags = append(pc.Flags, RaterDisagreement)
 	}
-	return pc, notice
 }
 
-// nextLevel scores the consensus against one level and describes the rung
-// the level introduces.
-func nextLevel(scorer *Scorer, consensus *Assessment, level string) *NextLevel {
-	t := scorer.Level(consensus, level)
+// nextLevel scores the consensus, the assessment in use, against one level
+// and describes the rung the level introduces.
+func nextLevel(scorer *Scorer, level string) *NextLevel {
+	t := scorer.levelTarget(&run{}, level, true)
 	n := &NextLevel{Level: level, Score: t.Score, Verdict: t.Verdict, Rung: t.Score}
 	for _, rg := range t.Rungs {
 		if rg.Level == level {

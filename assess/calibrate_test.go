@@ -183,7 +183,7 @@ func TestCalibratePeople(t *testing.T) {
 		}
 		var dis []string
 		for _, d := range p.Disagreements {
-			dis = append(dis, d.Criterion)
+			dis = append(dis, d.Criterion(r).ID)
 		}
 		if !reflect.DeepEqual(dis, w.disagree) {
 			t.Errorf("%s: disagreements %v, want %v", p.Person, dis, w.disagree)
@@ -193,9 +193,12 @@ func TestCalibratePeople(t *testing.T) {
 		t.Errorf("people %v, want Ada..Eve in order, 'ada' counted as Ada", names)
 	}
 	ben := c.People[1]
-	wantValues := Disagreement{Criterion: "values", YesNo: true, Ratings: []RaterRating{{"Ben", 1}, {"Max", 1}, {"Ada", 0}}}
-	if !reflect.DeepEqual(ben.Disagreements[1], wantValues) {
-		t.Errorf("Ben's values disagreement = %+v, want %+v", ben.Disagreements[1], wantValues)
+	d := ben.Disagreements[1]
+	if got := d.Criterion(r); got.ID != "values" || got.Answer != rubric.YesNo {
+		t.Errorf("Ben's second disagreement is on %s (%s), want values (yes/no)", got.ID, got.Answer)
+	}
+	if got, want := ben.Ratings(d), []RaterRating{{"Ben", 1}, {"Max", 1}, {"Ada", 0}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Ben's values disagreement = %+v, want %+v", got, want)
 	}
 	wantSenior := LevelScore{Level: "senior", Score: 5.0 / 6, Meets: true}
 	if got := ben.ConsensusLevels[1]; got.Level != wantSenior.Level || math.Abs(got.Score-wantSenior.Score) > 1e-9 || !got.Meets {

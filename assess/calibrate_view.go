@@ -192,9 +192,9 @@ func CompareAreas(r *rubric.Rubric, areas []Area, of []int, p *PersonCalibration
 		selfN       int
 	}
 	accs := make([]acc, len(areas))
-	disagreeing := make(map[string]bool, len(p.Disagreements))
+	disagreeing := make([]bool, len(r.Criteria))
 	for _, d := range p.Disagreements {
-		disagreeing[d.Criterion] = true
+		disagreeing[d.Index] = true
 	}
 	for ci := range r.Criteria {
 		if p.Consensus[ci] == Unrated || of[ci] < 0 {
@@ -206,7 +206,7 @@ func CompareAreas(r *rubric.Rubric, areas []Area, of []int, p *PersonCalibration
 			a.sums, a.counts, a.yes, a.yesno = make([]int, n), make([]int, n), make([]int, n), make([]int, n)
 		}
 		a.criteria = append(a.criteria, ci)
-		if disagreeing[r.Criteria[ci].ID] {
+		if disagreeing[ci] {
 			a.disagreeing++
 		}
 		if r.Criteria[ci].Answer == rubric.YesNo {
@@ -338,7 +338,6 @@ func (c *Calibration) Anonymize(seed uint64) {
 	for pi := range c.People {
 		p := &c.People[pi]
 		own := PersonKey(p.Person)
-		relabel := map[string]string{}
 		number := map[string]int{} // by label; the own assessment's is 0
 		for k := range p.Raters {
 			rf := &p.Raters[k]
@@ -346,22 +345,12 @@ func (c *Calibration) Anonymize(seed uint64) {
 			if PersonKey(rf.Rater) == own {
 				l = label{text: Own}
 			}
-			relabel[rf.Rater], number[l.text] = l.text, l.n
+			number[l.text] = l.n
 			rf.Rater, rf.File = l.text, ""
 		}
+		// The ratings of a disagreement follow: they are the raters'.
 		slices.SortStableFunc(p.Raters, func(a, b RaterFit) int {
 			return cmp.Or(cmp.Compare(roleRank(a.Role), roleRank(b.Role)), cmp.Compare(number[a.Rater], number[b.Rater]))
 		})
-		position := map[string]int{}
-		for k, rf := range p.Raters {
-			position[rf.Rater] = k
-		}
-		for di := range p.Disagreements {
-			d := &p.Disagreements[di]
-			for k := range d.Ratings {
-				d.Ratings[k].Rater = relabel[d.Ratings[k].Rater]
-			}
-			slices.SortStableFunc(d.Ratings, func(a, b RaterRating) int { return cmp.Compare(position[a.Rater], position[b.Rater]) })
-		}
 	}
 }

@@ -118,7 +118,7 @@ func TestAnonymize(t *testing.T) {
 			}
 		}
 		for _, d := range p.Disagreements {
-			for _, rr := range d.Ratings {
+			for _, rr := range p.Ratings(d) {
 				if !label.MatchString(rr.Rater) {
 					t.Errorf("%s: disagreement names %q", p.Person, rr.Rater)
 				}

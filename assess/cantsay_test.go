@@ -162,7 +162,7 @@ func TestCalibrationLeavesCantSayOut(t *testing.T) {
 	}
 	for _, p := range cantSay.People {
 		for _, d := range p.Disagreements {
-			if p.Person == "Ada" && d.Criterion == "lead" {
+			if p.Person == "Ada" && d.Criterion(r).ID == "lead" {
 				t.Errorf("Ada's lead is still a disagreement: %+v", d)
 			}
 		}

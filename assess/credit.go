@@ -2,7 +2,7 @@ package assess
 
 import (
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/ladderhq/ladder/rubric"
 )
@@ -48,7 +48,7 @@ func (s *Scorer) bests() []best {
 	}
 	bs := s.best[f]
 	for _, i := range s.order {
-		b := s.own(&s.r.Criteria[i])
+		b := s.own(i)
 		for _, by := range s.supersededBy[i] { // computed already: see order
 			b.fixed = math.Max(b.fixed, bs[by].fixed)
 			b.rating = max(b.rating, bs[by].rating)
@@ -66,20 +66,20 @@ func ratingShare(rating, expect int) float64 {
 	return math.Min(float64(rating)/float64(expect), 1)
 }
 
-// own is a criterion's credit from its own answer, split as best is.
-func (s *Scorer) own(c *rubric.Criterion) best {
-	rt, ok := s.ratings[c.ID]
+// own is criterion i's credit from its own answer, split as best is.
+func (s *Scorer) own(i int) best {
+	c, v := &s.r.Criteria[i], s.values[i]
 	switch {
-	case !ok && s.fill:
+	case v == unrated && s.fill:
 		return best{fixed: 1, rating: -1}
-	case !ok:
+	case v == unrated:
 		return best{fixed: 0, rating: -1}
 	case c.Answer == rubric.YesNo:
-		return best{fixed: float64(rt.Value), rating: -1}
+		return best{fixed: float64(v), rating: -1}
 	case c.Expect > 0:
-		return best{fixed: ratingShare(rt.Value, c.Expect), rating: -1}
+		return best{fixed: ratingShare(v, c.Expect), rating: -1}
 	}
-	return best{fixed: 0, rating: rt.Value}
+	return best{fixed: 0, rating: v}
 }
 
 // expected is the rating c expects against the current target: 1 (yes) for
@@ -96,7 +96,7 @@ func (s *Scorer) expected(c *rubric.Criterion) int {
 
 // unitCredits are a unit's credit, and what it would be were every
 // unanswered criterion answered at its expected rating.
-func (s *Scorer) unitCredits(u rubric.Unit) (credit, filled float64) {
+func (s *Scorer) unitCredits(u unitRef) (credit, filled float64) {
 	credit = s.unitCredit(u)
 	s.fill = true
 	filled = s.unitCredit(u)
@@ -104,46 +104,48 @@ func (s *Scorer) unitCredits(u rubric.Unit) (credit, filled float64) {
 	return credit, filled
 }
 
-func (s *Scorer) unitCredit(u rubric.Unit) float64 {
-	if u.Group != "" {
-		return s.groupCredit(u.Group)
+func (s *Scorer) unitCredit(u unitRef) float64 {
+	if u.crit < 0 {
+		return s.groupCredit(u.group)
 	}
-	return s.credit(s.r.CriterionIndex(u.Criterion))
+	return s.credit(u.crit)
 }
 
 // groupCredit is the mean of the group's best min member credits.
-func (s *Scorer) groupCredit(gid string) float64 {
-	g := s.r.GroupByID(gid)
-	crit, groups := s.r.Members(gid)
-	credits := make([]float64, 0, len(crit)+len(groups))
-	for _, id := range crit {
-		credits = append(credits, s.credit(s.r.CriterionIndex(id)))
+func (s *Scorer) groupCredit(gi int) float64 {
+	g := &s.groups[gi]
+	start := len(s.credits) // nested groups stack their credits above
+	for _, i := range g.crit {
+		s.credits = append(s.credits, s.credit(i))
 	}
-	for _, sub := range groups {
-		credits = append(credits, s.groupCredit(sub))
+	for _, sub := range g.groups {
+		c := s.groupCredit(sub)
+		s.credits = append(s.credits, c)
 	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(credits)))
+	credits := s.credits[start:]
+	slices.Sort(credits)
 	sum := 0.0
-	for _, c := range credits[:g.Min] {
+	for _, c := range slices.Backward(credits[len(credits)-g.min:]) { // the best first
 		sum += c
 	}
-	return sum / float64(g.Min)
+	s.credits = s.credits[:start]
+	return sum / float64(g.min)
 }
 
-func (s *Scorer) describe(u rubric.Unit, credit float64) UnitScore {
+func (s *Scorer) describe(u rubric.Unit, ref unitRef, credit float64) UnitScore {
 	us := UnitScore{Unit: u, Credit: credit, Met: met(credit)}
 	ids := []string{u.Criterion}
 	if u.Group != "" {
 		ids = s.r.GroupCriteria(u.Group)
 		us.Min = s.r.GroupByID(u.Group).Min
-		crit, groups := s.r.Members(u.Group)
-		for _, id := range crit {
-			if met(s.credit(s.r.CriterionIndex(id))) {
+		g := &s.groups[ref.group]
+		for _, i := range g.crit {
+			if met(s.credit(i)) {
 				us.Metc++
 			}
 		}
-		for _, g := range groups {
-			if met(s.groupCredit(g)) {
+		for _, sub := range g.groups {
+			if met(s.groupCredit(sub)) {
 				us.Metc++
 			}
 		}
@@ -159,9 +161,16 @@ func (s *Scorer) criterionScore(i int) CriterionScore {
 	c := &s.r.Criteria[i]
 	cs := CriterionScore{ID: c.ID, Expected: s.expected(c), YesNo: c.Answer == rubric.YesNo, Credit: s.credit(i)}
 	cs.Met = met(cs.Credit)
-	if rt, ok := s.ratings[c.ID]; ok {
-		cs.Rating = &rt
+	switch {
+	case s.a != nil:
+		if rt, ok := s.a.Ratings[c.ID]; ok {
+			cs.Rating = &rt
+		}
+	case s.values[i] != unrated:
+		cs.Rating = &Rating{Value: s.values[i], YesNo: cs.YesNo}
 	}
-	_, cs.CantSay = s.cantSay[c.ID]
+	if s.a != nil {
+		cs.CantSay = s.a.SaysCantSay(c.ID)
+	}
 	return cs
 }

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/ladderhq/ladder/rubric"
@@ -100,15 +101,23 @@ func met(credit float64) bool { return credit >= 1-epsilon }
 type Scorer struct {
 	r *rubric.Rubric
 
-	// The assessment being scored, and the target.
-	ratings map[string]Rating
-	cantSay map[string]string // only to tell it apart in the criteria described
-	fill    bool              // credit unanswered criteria as if met (the "incomplete" test)
-	expect  int               // the target's expected rating for criteria that set none
+	// The assessment being scored (nil when scored from a sheet's
+	// ratings), its ratings by criterion index (unrated for none, and for
+	// "can't say"), and the target.
+	a      *Assessment
+	values []int
+	fill   bool // credit unanswered criteria as if met (the "incomplete" test)
+	expect int  // the target's expected rating for criteria that set none
 
-	// Computed once for the rubric.
+	// Computed once for the rubric, so that scoring looks nothing up by id.
 	order        []int   // criteria, each after every criterion superseding it
 	supersededBy [][]int // criterion -> the criteria that supersede it
+	groups       []groupRef
+	levelUnits   [][]unitRef // by level index, like the rubric's LevelUnits
+	levelBonus   [][]int     // criterion indexes, like LevelBonus
+	specUnits    [][]unitRef // by specialty index, like SpecialtyUnits
+	specBonus    [][]int
+	credits      []float64 // scratch space of groupCredit
 
 	// Computed once per assessment, for each value of fill.
 	best  [2][]best
@@ -146,7 +155,80 @@ func NewScorer(r *rubric.Rubric) *Scorer {
 	for l := len(byLevel) - 1; l >= 0; l-- {
 		s.order = append(s.order, byLevel[l]...)
 	}
+	s.index()
 	return s
+}
+
+// unitRef is a unit by index: its criterion (-1 for a group), or its
+// group in Scorer.groups, and its rung slot (see Scorer.slot).
+type unitRef struct {
+	crit, group, slot int
+}
+
+// groupRef is a group by index: its members, criteria and groups, and how
+// many of them it needs.
+type groupRef struct {
+	min          int
+	crit, groups []int
+}
+
+// index computes the rubric's units, bonus criteria and groups by index.
+func (s *Scorer) index() {
+	r := s.r
+	groupIndex := make(map[string]int, len(r.Groups))
+	for i := range r.Groups {
+		groupIndex[r.Groups[i].ID] = i
+	}
+	s.groups = make([]groupRef, len(r.Groups))
+	for i := range r.Groups {
+		g := &s.groups[i]
+		g.min = r.Groups[i].Min
+		crit, groups := r.Members(r.Groups[i].ID)
+		for _, id := range crit {
+			g.crit = append(g.crit, r.CriterionIndex(id))
+		}
+		for _, id := range groups {
+			g.groups = append(g.groups, groupIndex[id])
+		}
+	}
+	// to extends the lists of the level below (to's own, uncapped): each
+	// list is the one below and then the level's own, when the rubric says
+	// so, so that the work grows with the units, not with the levels times
+	// the units.
+	refs := func(to []unitRef, units []rubric.Unit) []unitRef {
+		for _, u := range units[len(to):] {
+			ref := unitRef{crit: -1, group: -1, slot: r.LevelIndex(u.Level) + 1}
+			if u.Group != "" {
+				ref.group = groupIndex[u.Group]
+			} else {
+				ref.crit = r.CriterionIndex(u.Criterion)
+			}
+			to = append(to, ref)
+		}
+		return to
+	}
+	indexes := func(to []int, ids []string) []int {
+		for _, id := range ids[len(to):] {
+			to = append(to, r.CriterionIndex(id))
+		}
+		return to
+	}
+	var units []unitRef
+	var bonus []int
+	for _, l := range r.Levels {
+		if !r.LevelExtendsBelow(l.ID) {
+			units, bonus = nil, nil
+		}
+		units = refs(units, r.LevelUnits(l.ID))
+		bonus = indexes(bonus, r.LevelBonus(l.ID))
+		// Capped, so that the level above appends to a copy or to its own.
+		s.levelUnits = append(s.levelUnits, units[:len(units):len(units)])
+		s.levelBonus = append(s.levelBonus, bonus[:len(bonus):len(bonus)])
+	}
+	for _, sp := range r.Specialties {
+		s.specUnits = append(s.specUnits, refs(nil, r.SpecialtyUnits(sp.ID)))
+		s.specBonus = append(s.specBonus, indexes(nil, r.SpecialtyBonus(sp.ID)))
+	}
 }
 
 // Score scores a against every level of the rubric and against the
@@ -166,7 +248,7 @@ func (s *Scorer) Score(a *Assessment) *Result {
 	}
 	res.FitLevel = fitLevel(r, func(i int) bool { return res.Levels[i].Verdict == Meets })
 	for _, id := range ScoredSpecialties(r, a) {
-		res.Specialties = append(res.Specialties, s.specialtyTarget(id))
+		res.Specialties = append(res.Specialties, s.specialtyTarget(id, true))
 	}
 	sort.SliceStable(res.Specialties, func(i, j int) bool {
 		return res.Specialties[i].Score > res.Specialties[j].Score+epsilon
@@ -177,10 +259,40 @@ func (s *Scorer) Score(a *Assessment) *Result {
 	return res
 }
 
+// unrated marks a criterion without a rating in Scorer.values.
+const unrated = -1
+
 // use starts scoring a: what was computed for another assessment, or for
-// this one before it changed, is dropped.
+// this one before it changed, is dropped. The ratings are laid out by
+// criterion index once, so that scoring looks nothing up by id.
 func (s *Scorer) use(a *Assessment) {
-	s.ratings, s.cantSay = a.Ratings, a.CantSay
+	s.clear()
+	s.a = a
+	for id, rt := range a.Ratings {
+		if i := s.r.CriterionIndex(id); i >= 0 {
+			s.values[i] = rt.Value
+		}
+	}
+}
+
+// useSheet starts scoring a sheet's ratings (see Sheet.Ratings).
+func (s *Scorer) useSheet(ratings []int16) {
+	s.clear()
+	for i, v := range ratings {
+		if v != Unrated {
+			s.values[i] = int(v)
+		}
+	}
+}
+
+func (s *Scorer) clear() {
+	if s.values == nil {
+		s.values = make([]int, len(s.r.Criteria))
+	}
+	for i := range s.values {
+		s.values[i] = unrated
+	}
+	s.a = nil
 	s.ready = [2]bool{}
 }
 
@@ -208,16 +320,25 @@ func (s *Scorer) meets(score float64, requiredMet bool) bool {
 // level is not met.
 func (s *Scorer) FitLevel(a *Assessment) string {
 	s.use(a)
+	return s.fitLevel()
+}
+
+// fitLevelOf is FitLevel of a sheet's ratings.
+func (s *Scorer) fitLevelOf(ratings []int16) string {
+	s.useSheet(ratings)
+	return s.fitLevel()
+}
+
+func (s *Scorer) fitLevel() string {
 	var run run
 	return fitLevel(s.r, func(i int) bool {
 		return s.levelTarget(&run, s.r.Levels[i].ID, false).Verdict == Meets
 	})
 }
 
-// levelScores scores a at every level, as Score does, without describing
-// units and gaps.
-func (s *Scorer) levelScores(a *Assessment) []LevelScore {
-	s.use(a)
+// levelScores scores the assessment in use at every level, as Score does,
+// without describing units and gaps.
+func (s *Scorer) levelScores() []LevelScore {
 	var run run
 	out := make([]LevelScore, len(s.r.Levels))
 	for i, l := range s.r.Levels {
@@ -236,7 +357,7 @@ func (s *Scorer) Level(a *Assessment, levelID string) TargetScore {
 // Specialty scores a against one specialty.
 func (s *Scorer) Specialty(a *Assessment, id string) TargetScore {
 	s.use(a)
-	return s.specialtyTarget(id)
+	return s.specialtyTarget(id, true)
 }
 
 // ScoredSpecialties are the specialties an assessment is scored against, in
@@ -245,14 +366,20 @@ func (s *Scorer) Specialty(a *Assessment, id string) TargetScore {
 // it does not bring in the others that share it (a Gitaly candidate answers
 // the questions Gitaly shares with Git without being scored against Git).
 func ScoredSpecialties(r *rubric.Rubric, a *Assessment) []string {
+	return scoredSpecialties(r, a.Specialties, a.Answered)
+}
+
+// scoredSpecialties is ScoredSpecialties of an assessment that names
+// specialties named and has a rating of the criteria answered says.
+func scoredSpecialties(r *rubric.Rubric, named []string, answered func(id string) bool) []string {
 	var out []string
 	for _, sp := range r.Specialties {
-		if a.HasSpecialty(sp.ID) {
+		if slices.Contains(named, sp.ID) {
 			out = append(out, sp.ID)
 			continue
 		}
 		for _, id := range r.SpecialtyCriteria(sp.ID) {
-			if a.Answered(id) && !sharedWithNamed(r.Criterion(id), a) {
+			if answered(id) && !sharedWithNamed(r.Criterion(id), named) {
 				out = append(out, sp.ID)
 				break
 			}
@@ -261,9 +388,9 @@ func ScoredSpecialties(r *rubric.Rubric, a *Assessment) []string {
 	return out
 }
 
-func sharedWithNamed(c *rubric.Criterion, a *Assessment) bool {
+func sharedWithNamed(c *rubric.Criterion, named []string) bool {
 	for _, s := range c.Specialties {
-		if a.HasSpecialty(s) {
+		if slices.Contains(named, s) {
 			return true
 		}
 	}

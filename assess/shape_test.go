@@ -79,9 +79,19 @@ func TestLevelsScoredTogetherOrAlone(t *testing.T) {
 			if fit := s.FitLevel(a); fit != res.FitLevel {
 				t.Fatalf("%s: FitLevel %q, Score %q", name, fit, res.FitLevel)
 			}
-			for i, ls := range s.levelScores(a) {
+			s.use(a)
+			for i, ls := range s.levelScores() {
 				if lt := res.Levels[i]; ls.Score != lt.Score || ls.Meets != (lt.Verdict == Meets) {
 					t.Fatalf("%s, %s: levelScores %+v, Score %v %s", name, ls.Level, ls, lt.Score, lt.Verdict)
+				}
+			}
+			// From a sheet's ratings, without the assessment: the same.
+			if sh := NewSheet("a.yaml", a, s); sh.FitLevel != res.FitLevel {
+				t.Fatalf("%s: a sheet's fit level %q, Score %q", name, sh.FitLevel, res.FitLevel)
+			}
+			for _, st := range res.Specialties {
+				if got := s.specialtyTarget(st.ID, false); got.Score != st.Score || got.Verdict != st.Verdict {
+					t.Fatalf("%s, %s: a sheet scores %v %s, Score %v %s", name, st.ID, got.Score, got.Verdict, st.Score, st.Verdict)
 				}
 			}
 		}

@@ -3,6 +3,7 @@ package assess
 import (
 	"math"
 	"time"
+	"unsafe"
 )
 
 // Sheet is what calibration keeps of one assessment file: who rated whom and
@@ -27,7 +28,20 @@ const Unrated int16 = -1
 // NewSheet keeps what calibration needs of a; s scores its fit level.
 func NewSheet(file string, a *Assessment, s *Scorer) Sheet {
 	r := s.r
-	sh := Sheet{
+	ratings := make([]int16, len(r.Criteria))
+	for i := range ratings {
+		ratings[i] = Unrated
+	}
+	for id, rt := range a.Ratings {
+		if i := r.CriterionIndex(id); i >= 0 {
+			ratings[i] = int16(rt.Value)
+		}
+	}
+	return newSheet(file, a, ratings, s)
+}
+
+func newSheet(file string, a *Assessment, ratings []int16, s *Scorer) Sheet {
+	return Sheet{
 		File:         file,
 		Person:       a.Person,
 		Rater:        a.Rater,
@@ -35,18 +49,35 @@ func NewSheet(file string, a *Assessment, s *Scorer) Sheet {
 		CurrentLevel: a.CurrentLevel,
 		Specialties:  a.Specialties,
 		Updated:      a.Updated,
-		FitLevel:     s.FitLevel(a),
-		Ratings:      make([]int16, len(r.Criteria)),
+		FitLevel:     s.fitLevelOf(ratings),
+		Ratings:      ratings,
 	}
-	for i := range sh.Ratings {
-		sh.Ratings[i] = Unrated
+}
+
+// ReadSheet reads the content of an assessment file into a sheet against
+// s's rubric: the sheet NewSheet would keep of what Parse reads, with its
+// warnings, or Parse's error. A file in the shape ladder writes goes from
+// its bytes to the sheet without an assessment's map of ratings in
+// between.
+func ReadSheet(file string, data []byte, s *Scorer) (Sheet, []Warning, error) {
+	r := s.r
+	ratings := make([]int16, len(r.Criteria))
+	for i := range ratings {
+		ratings[i] = Unrated
 	}
-	for id, rt := range a.Ratings {
-		if i := r.CriterionIndex(id); i >= 0 {
-			sh.Ratings[i] = int16(rt.Value)
-		}
+	// The text is read in place, not copied: the sheet keeps no part of it
+	// (readQuick keeps only notes, which the sheet leaves out), and data
+	// is not changed meanwhile.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	a, warnings, ok := readQuick(file, text, r, func(i int, rt Rating) { ratings[i] = int16(rt.Value) })
+	if ok {
+		return newSheet(file, a, ratings, s), warnings, nil
 	}
-	return sh
+	a, warnings, err := parseStrict(file, data, r, Options{})
+	if err != nil {
+		return Sheet{}, nil, err
+	}
+	return NewSheet(file, a, s), warnings, nil
 }
 
 // MaxSheetRating is the highest rating a sheet can hold.

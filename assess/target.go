@@ -50,14 +50,25 @@ func (s *Scorer) levelTarget(r *run, levelID string, describe bool) TargetScore 
 	s.target(levelID)
 	level := s.r.LevelIndex(levelID)
 	carry := r.started && r.level == level-1 && s.r.LevelExtendsBelow(levelID)
-	t := s.advance(r, carry, level, s.r.LevelUnits(levelID), s.r.LevelBonus(levelID), describe)
+	t := s.advance(r, carry, level, targetLists{s.r.LevelUnits(levelID), s.levelUnits[level], s.r.LevelBonus(levelID), s.levelBonus[level]}, describe)
 	t.ID = levelID
 	return t
 }
 
-func (s *Scorer) specialtyTarget(id string) TargetScore {
+// targetLists are a target's units and bonus criteria, by id and by index.
+type targetLists struct {
+	units    []rubric.Unit
+	refs     []unitRef
+	bonus    []string
+	bonusIdx []int
+}
+
+// specialtyTarget scores the current assessment against a specialty; with
+// describe false, only its score and verdict.
+func (s *Scorer) specialtyTarget(id string, describe bool) TargetScore {
 	s.target("")
-	t := s.advance(&run{}, false, -1, s.r.SpecialtyUnits(id), s.r.SpecialtyBonus(id), true)
+	i := s.r.SpecialtyIndex(id)
+	t := s.advance(&run{}, false, -1, targetLists{s.r.SpecialtyUnits(id), s.specUnits[i], s.r.SpecialtyBonus(id), s.specBonus[i]}, describe)
 	t.ID, t.Specialty = id, true
 	return t
 }
@@ -71,19 +82,16 @@ func (s *Scorer) target(levelID string) {
 	}
 }
 
-// slot is the rung a unit counts in: its level's index + 1, 0 for a
-// specialty's units.
-func (s *Scorer) slot(u rubric.Unit) int { return s.r.LevelIndex(u.Level) + 1 }
-
-// carriesOn reports whether r can carry on to units and bonus, which the
-// rubric says extend what r scored: the same expectation and the same
-// kind of run, and every added unit on a rung above r's.
-func (s *Scorer) carriesOn(r *run, units []rubric.Unit, bonus []string, describe bool) bool {
-	if r.expect != s.expect || r.describe != describe || len(units) < len(r.units) || len(bonus) < len(r.bonus) {
+// carriesOn reports whether r can carry on to the target's lists, which
+// the rubric says extend what r scored: the same expectation and the same
+// kind of run, and every added unit on a rung above r's. A unit's rung
+// (its slot) is its level's index + 1, 0 for a specialty's units.
+func (s *Scorer) carriesOn(r *run, t targetLists, describe bool) bool {
+	if r.expect != s.expect || r.describe != describe || len(t.units) < len(r.units) || len(t.bonus) < len(r.bonus) {
 		return false
 	}
-	for _, u := range units[len(r.units):] {
-		if s.slot(u) <= r.top {
+	for _, u := range t.refs[len(r.units):] {
+		if u.slot <= r.top {
 			return false
 		}
 	}
@@ -94,21 +102,23 @@ func (s *Scorer) carriesOn(r *run, units []rubric.Unit, bonus []string, describe
 // from r when carry says the lists extend r's and r can, starting over when
 // not, and leaves r where the next level can carry on. With describe false
 // it only scores (units, rungs and gaps are left out).
-func (s *Scorer) advance(r *run, carry bool, level int, units []rubric.Unit, bonus []string, describe bool) TargetScore {
-	if !carry || !s.carriesOn(r, units, bonus, describe) {
+func (s *Scorer) advance(r *run, carry bool, level int, lists targetLists, describe bool) TargetScore {
+	units, bonus := lists.units, lists.bonus
+	if !carry || !s.carriesOn(r, lists, describe) {
 		inf := math.Inf(1)
 		*r = run{started: true, describe: describe, expect: s.expect, top: -1,
 			low: [2]float64{inf, inf}, requiredMet: [2]bool{true, true}}
 	}
 	r.level = level
 	added := units[len(r.units):]
-	for _, u := range added {
-		credit, filled := s.unitCredits(u)
+	for k, u := range added {
+		ref := lists.refs[len(r.units)+k]
+		credit, filled := s.unitCredits(ref)
 		if u.Required() {
 			r.requiredMet[0] = r.requiredMet[0] && met(credit)
 			r.requiredMet[1] = r.requiredMet[1] && met(filled)
 		}
-		slot := s.slot(u)
+		slot := ref.slot
 		rg := &s.rungs[slot]
 		if !rg.open {
 			rg.open = true
@@ -118,7 +128,7 @@ func (s *Scorer) advance(r *run, carry bool, level int, units []rubric.Unit, bon
 		rg.sum[1] += u.Weight() * filled
 		rg.weight += u.Weight()
 		if describe {
-			r.described = append(r.described, s.describe(u, credit))
+			r.described = append(r.described, s.describe(u, ref, credit))
 		}
 	}
 	// New rungs in level order: units arrive in rubric order, which need not
@@ -138,8 +148,8 @@ func (s *Scorer) advance(r *run, carry bool, level int, units []rubric.Unit, bon
 		r.top = slot
 	}
 	s.touched = s.touched[:0]
-	for _, id := range bonus[len(r.bonus):] {
-		if met(s.credit(s.r.CriterionIndex(id))) {
+	for _, i := range lists.bonusIdx[len(r.bonus):] {
+		if met(s.credit(i)) {
 			r.bonusMet++
 		}
 	}

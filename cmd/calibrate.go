@@ -104,7 +104,9 @@ naming each one.`,
 		intoFile(g, &opts.out, writeAs(formatTable, func(w io.Writer, style report.Style, c *calibrated) error {
 			return report.RenderCalibration(w, c.r, c.cal, style, c.views)
 		})),
-		intoFile(g, &opts.out, asData(formatJSON, func(c *calibrated) any { return report.CalibrationData(c.r, c.cal) })),
+		intoFile(g, &opts.out, writeAs(formatJSON, func(w io.Writer, _ report.Style, c *calibrated) error {
+			return report.WriteCalibrationJSON(w, c.r, c.cal)
+		})),
 		writeAs(formatCSV, opts.writeCSV),
 		intoFile(g, &opts.out, writeAs(formatMarkdown, func(w io.Writer, _ report.Style, c *calibrated) error {
 			return report.WriteCalibrationMarkdown(w, c.r, c.cal, c.views)

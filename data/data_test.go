@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,11 +11,19 @@ import (
 	"github.com/ladderhq/ladder/rubric/sourceref"
 )
 
-// The embedded rubric passes the same validation as a user's rubric.
+// The embedded rubric passes the same validation as a user's rubric, and
+// Rubric, which does not validate it again, gives what validation gives.
 func TestEmbeddedRubricIsValid(t *testing.T) {
+	validated, err := rubric.Prepare(RubricFile, builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
 	r, err := Rubric()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(r, validated) {
+		t.Fatal("the built-in rubric, indexed without validation, differs from the validated one")
 	}
 	if got := len(r.Levels); got != 4 {
 		t.Errorf("levels = %d, want 4 (Intern, Backend Engineer, Senior, Staff)", got)

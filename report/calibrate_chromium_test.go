@@ -318,7 +318,7 @@ func TestCalibrationPagePrintsOnA4(t *testing.T) {
 			// Each person's picture, from its heading to the line that
 			// opens its criteria, stands on one page.
 			pg := NewCalibrationPage(r, tc.c)
-			for _, person := range pg.People {
+			for person := range pg.People {
 				head := person.Person + " " + moveHead(person)
 				foot := fmt.Sprintf("Criteria: %d of %d rated differently", person.Differ, person.Rated)
 				var picture string

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
 	"math"
 	"reflect"
 	"slices"
@@ -64,7 +65,12 @@ type CalibrationPage struct {
 	AgendaCriteria     []calAgendaCriterion
 	MoreAgendaCriteria int
 
-	People []calPerson
+	// People are the people's pictures, in standing order, each worked
+	// out as the page is written: an organisation's pictures would not all
+	// fit in memory. PeopleCompareOn is what they compare raters on
+	// (calPerson.AreasOf), for the page's lead.
+	People          iter.Seq[calPerson]
+	PeopleCompareOn string
 
 	Raters      []calRater
 	OffsetTicks []calTick
@@ -540,7 +546,7 @@ func (pg *CalibrationPage) agenda(r *rubric.Rubric, c *assess.Calibration, ancho
 			ap.Flags = append(ap.Flags, calFlag{Name: string(f), Text: flagReason(r, p, f), Class: flagClass(f)})
 		}
 		for _, d := range p.Disagreements {
-			ap.Splits = append(ap.Splits, splitOf(r, d))
+			ap.Splits = append(ap.Splits, splitOf(r, p, d))
 		}
 		pg.AgendaPeople = append(pg.AgendaPeople, ap)
 	}
@@ -594,122 +600,147 @@ func flagClass(f assess.Flag) string {
 }
 
 func (pg *CalibrationPage) people(r *rubric.Rubric, c *assess.Calibration, standing []int, anchor func(int) string) {
+	pg.PeopleCompareOn = "theme"
+	if len(standing) > 0 {
+		pg.PeopleCompareOn = areaWord(r)
+	}
 	areas, of := assess.Areas(r)
 	labels := make([]string, len(r.Criteria))
 	for i := range r.Criteria {
 		labels[i] = criterionLabel(r.Criteria[i].Prompt)
 	}
-	for _, i := range standing {
-		p := &c.People[i]
-		cp := calPerson{Anchor: anchor(i), Person: p.Person, Current: levelTitle(r, p.CurrentLevel), Fit: levelTitle(r, p.ConsensusFit),
-			Move: moveText(r, *p), MoveClass: moveClass(r, *p), Next: nextLevelText(r, *p), Flags: calFlags(r, *p), AreasOf: areaWord(r)}
-		var specs []string
-		for _, s := range p.ConsensusSpecialties {
-			specs = append(specs, fmt.Sprintf("%s %s (%s)", specialtyTitle(r, s.Specialty), percent(s.Score), verdictWords(s.Verdict)))
+	pg.People = func(yield func(calPerson) bool) {
+		for _, i := range standing {
+			cp := personPicture(r, c, i, anchor, areas, of, labels)
+			// As NewCalibrationPage does for the rest of the page.
+			neutralise(reflect.ValueOf(&cp).Elem())
+			if !yield(cp) {
+				return
+			}
 		}
-		cp.Specialties = strings.Join(specs, "; ")
-		for _, rf := range p.Raters {
-			pr := calPersonRater{Name: rf.Rater, Role: roleName(rf.Role), Fit: levelTitle(r, rf.FitLevel)}
-			if rf.Own {
-				pr.Name, pr.Role = "Self", ""
-			}
-			cp.Raters = append(cp.Raters, pr)
-		}
-		for _, ac := range assess.CompareAreas(r, areas, of, p) {
-			row := calArea{Title: ac.Area.Title, Consensus: optional(ac.Consensus, oneDecimal), Criteria: len(ac.Criteria)}
-			selfApart := ac.SelfDiff != nil && math.Abs(*ac.SelfDiff) >= assess.SelfGap-1e-9
-			marked := ac.Spread >= areaSpreadToMark-1e-9 || ac.Disagreements > 0 || selfApart
-			for k, m := range ac.Means {
-				text := optional(m, oneDecimal)
-				if m == nil && ac.YesNo[k] > 0 {
-					text = fmt.Sprintf("yes %d/%d", ac.Yes[k], ac.YesNo[k])
-				}
-				row.Cells = append(row.Cells, calCell{Text: text})
-			}
-			if row.Consensus == "-" {
-				row.Consensus = "yes/no"
-			}
-			if marked {
-				markExtremes(row.Cells, ac.Means)
-				row.Marked = true
-				var notes []string
-				if ac.Spread >= areaSpreadToMark-1e-9 {
-					notes = append(notes, "means "+oneDecimal(ac.Spread)+" apart")
-				}
-				if selfApart {
-					notes = append(notes, "self "+signed(*ac.SelfDiff)+" against the others")
-				}
-				if ac.Disagreements > 0 {
-					notes = append(notes, fmt.Sprintf("%d %s split", ac.Disagreements, plural(ac.Disagreements, "criterion", "criteria")))
-				}
-				row.Note = strings.Join(notes, "; ")
-			}
-			if ac.Spread > 0 {
-				row.Spread = oneDecimal(ac.Spread)
-			} else {
-				row.Spread = "0"
-			}
-			cp.Areas = append(cp.Areas, row)
-		}
-		// The criteria rated alike, by rating: the scale's from the top,
-		// then yes, then no.
-		alike := map[alikeKey]int{}
-		split := map[string]bool{}
-		for _, d := range p.Disagreements {
-			split[d.Criterion] = true
-		}
-		for ci := range r.Criteria {
-			if p.Consensus[ci] == assess.Unrated {
-				continue
-			}
-			crit := &r.Criteria[ci]
-			yesno := crit.Answer == rubric.YesNo
-			cp.Rated++
-			row := calCriterionRow{ID: crit.ID, Label: labels[ci], Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[crit.ID]}
-			lo, hi, n := int16(math.MaxInt16), int16(-1), 0
-			for _, rf := range p.Raters {
-				v := rf.Ratings[ci]
-				row.Cells = append(row.Cells, calCell{Text: sheetRatingText(v, yesno)})
-				if v != assess.Unrated {
-					lo, hi, n = min(lo, v), max(hi, v), n+1
-				}
-			}
-			if n < 2 || lo == hi {
-				cp.Agreed++
-				alike[alikeKey{yesno, p.Consensus[ci]}]++
-				continue
-			}
-			cp.Differ++
-			if row.Split {
-				for k, rf := range p.Raters {
-					v := rf.Ratings[ci]
-					row.Cells[k].High = v == hi
-					row.Cells[k].Low = v == lo && v != assess.Unrated
-				}
-				if yesno {
-					row.Note = "yes against no"
-				} else {
-					row.Note = fmt.Sprintf("%d apart", hi-lo)
-				}
-			}
-			cp.Criteria = append(cp.Criteria, row)
-		}
-		keys := make([]alikeKey, 0, len(alike))
-		for k := range alike {
-			keys = append(keys, k)
-		}
-		slices.SortFunc(keys, func(a, b alikeKey) int {
-			if a.yesno != b.yesno {
-				return cmp.Compare(boolInt(a.yesno), boolInt(b.yesno))
-			}
-			return cmp.Compare(b.value, a.value)
-		})
-		for _, k := range keys {
-			cp.AgreedList = append(cp.AgreedList, calAgreed{Rating: sheetRatingText(k.value, k.yesno), N: alike[k], YesNo: k.yesno})
-		}
-		cp.Tables = personTables(cp)
-		pg.People = append(pg.People, cp)
 	}
+}
+
+// ratedApart reports whether two of a person's raters rated criterion ci
+// differently, and the lowest and highest of their ratings.
+func ratedApart(p *assess.PersonCalibration, ci int) (lo, hi int16, differ bool) {
+	lo, hi, n := int16(math.MaxInt16), int16(-1), 0
+	for _, rf := range p.Raters {
+		if v := rf.Ratings[ci]; v != assess.Unrated {
+			lo, hi, n = min(lo, v), max(hi, v), n+1
+		}
+	}
+	return lo, hi, n >= 2 && lo != hi
+}
+
+// personPicture is the picture of person i of c; labels are the
+// criteria's short labels, by index.
+func personPicture(r *rubric.Rubric, c *assess.Calibration, i int, anchor func(int) string, areas []assess.Area, of []int, labels []string) calPerson {
+	p := &c.People[i]
+	cp := calPerson{Anchor: anchor(i), Person: p.Person, Current: levelTitle(r, p.CurrentLevel), Fit: levelTitle(r, p.ConsensusFit),
+		Move: moveText(r, *p), MoveClass: moveClass(r, *p), Next: nextLevelText(r, *p), Flags: calFlags(r, *p), AreasOf: areaWord(r)}
+	var specs []string
+	for _, s := range p.ConsensusSpecialties {
+		specs = append(specs, fmt.Sprintf("%s %s (%s)", specialtyTitle(r, s.Specialty), percent(s.Score), verdictWords(s.Verdict)))
+	}
+	cp.Specialties = strings.Join(specs, "; ")
+	for _, rf := range p.Raters {
+		pr := calPersonRater{Name: rf.Rater, Role: roleName(rf.Role), Fit: levelTitle(r, rf.FitLevel)}
+		if rf.Own {
+			pr.Name, pr.Role = "Self", ""
+		}
+		cp.Raters = append(cp.Raters, pr)
+	}
+	for _, ac := range assess.CompareAreas(r, areas, of, p) {
+		row := calArea{Title: ac.Area.Title, Consensus: optional(ac.Consensus, oneDecimal), Criteria: len(ac.Criteria)}
+		selfApart := ac.SelfDiff != nil && math.Abs(*ac.SelfDiff) >= assess.SelfGap-1e-9
+		marked := ac.Spread >= areaSpreadToMark-1e-9 || ac.Disagreements > 0 || selfApart
+		for k, m := range ac.Means {
+			text := optional(m, oneDecimal)
+			if m == nil && ac.YesNo[k] > 0 {
+				text = fmt.Sprintf("yes %d/%d", ac.Yes[k], ac.YesNo[k])
+			}
+			row.Cells = append(row.Cells, calCell{Text: text})
+		}
+		if row.Consensus == "-" {
+			row.Consensus = "yes/no"
+		}
+		if marked {
+			markExtremes(row.Cells, ac.Means)
+			row.Marked = true
+			var notes []string
+			if ac.Spread >= areaSpreadToMark-1e-9 {
+				notes = append(notes, "means "+oneDecimal(ac.Spread)+" apart")
+			}
+			if selfApart {
+				notes = append(notes, "self "+signed(*ac.SelfDiff)+" against the others")
+			}
+			if ac.Disagreements > 0 {
+				notes = append(notes, fmt.Sprintf("%d %s split", ac.Disagreements, plural(ac.Disagreements, "criterion", "criteria")))
+			}
+			row.Note = strings.Join(notes, "; ")
+		}
+		if ac.Spread > 0 {
+			row.Spread = oneDecimal(ac.Spread)
+		} else {
+			row.Spread = "0"
+		}
+		cp.Areas = append(cp.Areas, row)
+	}
+	// The criteria rated alike, by rating: the scale's from the top,
+	// then yes, then no.
+	alike := map[alikeKey]int{}
+	split := make([]bool, len(r.Criteria))
+	for _, d := range p.Disagreements {
+		split[d.Index] = true
+	}
+	for ci := range r.Criteria {
+		if p.Consensus[ci] == assess.Unrated {
+			continue
+		}
+		crit := &r.Criteria[ci]
+		yesno := crit.Answer == rubric.YesNo
+		cp.Rated++
+		row := calCriterionRow{ID: crit.ID, Label: labels[ci], Consensus: sheetRatingText(p.Consensus[ci], yesno), Split: split[ci]}
+		for _, rf := range p.Raters {
+			row.Cells = append(row.Cells, calCell{Text: sheetRatingText(rf.Ratings[ci], yesno)})
+		}
+		lo, hi, differ := ratedApart(p, ci)
+		if !differ {
+			cp.Agreed++
+			alike[alikeKey{yesno, p.Consensus[ci]}]++
+			continue
+		}
+		cp.Differ++
+		if row.Split {
+			for k, rf := range p.Raters {
+				v := rf.Ratings[ci]
+				row.Cells[k].High = v == hi
+				row.Cells[k].Low = v == lo && v != assess.Unrated
+			}
+			if yesno {
+				row.Note = "yes against no"
+			} else {
+				row.Note = fmt.Sprintf("%d apart", hi-lo)
+			}
+		}
+		cp.Criteria = append(cp.Criteria, row)
+	}
+	keys := make([]alikeKey, 0, len(alike))
+	for k := range alike {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b alikeKey) int {
+		if a.yesno != b.yesno {
+			return cmp.Compare(boolInt(a.yesno), boolInt(b.yesno))
+		}
+		return cmp.Compare(b.value, a.value)
+	})
+	for _, k := range keys {
+		cp.AgreedList = append(cp.AgreedList, calAgreed{Rating: sheetRatingText(k.value, k.yesno), N: alike[k], YesNo: k.yesno})
+	}
+	cp.Tables = personTables(cp)
+	return cp
 }
 
 // raterGroups splits a person's raters into tables of at most raterColumns
@@ -759,16 +790,15 @@ func personTables(cp calPerson) []calTable {
 }
 
 // calSplit is a criterion in disagreement, with each rater's rating.
-func splitOf(r *rubric.Rubric, d assess.Disagreement) calSplit {
-	parts := make([]string, len(d.Ratings))
-	for i, rr := range d.Ratings {
-		parts[i] = rr.Rater + " " + yesNoText(d.YesNo, rr.Value)
+func splitOf(r *rubric.Rubric, p assess.PersonCalibration, d assess.Disagreement) calSplit {
+	crit := d.Criterion(r)
+	yesno := crit.Answer == rubric.YesNo
+	ratings := p.Ratings(d)
+	parts := make([]string, len(ratings))
+	for i, rr := range ratings {
+		parts[i] = rr.Rater + " " + yesNoText(yesno, rr.Value)
 	}
-	sp := calSplit{ID: d.Criterion, Label: d.Criterion, Ratings: strings.Join(parts, ", ")}
-	if crit := r.Criterion(d.Criterion); crit != nil {
-		sp.Label = criterionLabel(crit.Prompt)
-	}
-	return sp
+	return calSplit{ID: crit.ID, Label: criterionLabel(crit.Prompt), Ratings: strings.Join(parts, ", ")}
 }
 
 // sameWords reports whether a label says all its question says.
@@ -912,9 +942,12 @@ func (pg *CalibrationPage) glossary(r *rubric.Rubric, c *assess.Calibration) {
 			named[i] = true
 		}
 	}
-	for _, p := range pg.People {
-		for _, row := range p.Criteria {
-			mark(row.ID)
+	for pi := range c.People { // the criteria each picture lists: those rated apart
+		p := &c.People[pi]
+		for ci, v := range p.Consensus {
+			if _, _, differ := ratedApart(p, ci); v != assess.Unrated && differ {
+				named[ci] = true
+			}
 		}
 	}
 	for _, ca := range c.AgendaCriteria() {
@@ -922,7 +955,7 @@ func (pg *CalibrationPage) glossary(r *rubric.Rubric, c *assess.Calibration) {
 	}
 	for _, p := range c.People {
 		for _, d := range p.Disagreements {
-			mark(d.Criterion)
+			mark(d.Criterion(r).ID)
 		}
 	}
 	for i, ok := range named {

@@ -42,7 +42,12 @@ func yesNoValue(yesno bool, v int) any {
 	return "no"
 }
 
-func yesNoText(yesno bool, v int) string { return fmt.Sprint(yesNoValue(yesno, v)) }
+func yesNoText(yesno bool, v int) string {
+	if s, ok := yesNoValue(yesno, v).(string); ok {
+		return s
+	}
+	return strconv.Itoa(v)
+}
 
 // noLevel stands for a missing level (no current level, no fit) in tables
 // and Markdown.
@@ -120,12 +125,25 @@ func flagReason(r *rubric.Rubric, p assess.PersonCalibration, f assess.Flag) str
 }
 
 // disagreementText is "code: Ben 4, Max 3, Ada 2".
-func disagreementText(d assess.Disagreement) string {
-	var parts []string
-	for _, rr := range d.Ratings {
-		parts = append(parts, rr.Rater+" "+yesNoText(d.YesNo, rr.Value))
+func disagreementText(r *rubric.Rubric, p assess.PersonCalibration, d assess.Disagreement) string {
+	crit := d.Criterion(r)
+	yesno := crit.Answer == rubric.YesNo
+	var b strings.Builder
+	b.WriteString(crit.ID)
+	b.WriteString(": ")
+	sep := ""
+	for _, rf := range p.Raters { // p.Ratings(d), without a slice of them
+		v := rf.Ratings[d.Index]
+		if v == assess.Unrated {
+			continue
+		}
+		b.WriteString(sep)
+		sep = ", "
+		b.WriteString(rf.Rater)
+		b.WriteByte(' ')
+		b.WriteString(yesNoText(yesno, int(v)))
 	}
-	return d.Criterion + ": " + strings.Join(parts, ", ")
+	return b.String()
 }
 
 func summaryLine(c *assess.Calibration) string {

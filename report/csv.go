@@ -4,11 +4,11 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/ladderhq/ladder/assess"
+	"github.com/ladderhq/ladder/internal/lazy"
 	"github.com/ladderhq/ladder/internal/termtext"
 	"github.com/ladderhq/ladder/rubric"
 )
@@ -27,7 +27,7 @@ func (c *csvWriter) row(cells []string) {
 
 // number is a cell that spreadsheets read as a plain number, and nothing
 // else.
-var number = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+var number = lazy.Regexp(`^-?[0-9]+(\.[0-9]+)?$`)
 
 // csvCell neutralises a cell, which a user may have written, for a
 // spreadsheet, as OWASP recommends against CSV (formula) injection: a cell
@@ -38,7 +38,7 @@ var number = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 // file is often read in one too.
 func csvCell(cell string) string {
 	cell = termtext.Safe(cell)
-	if cell == "-" || number.MatchString(cell) {
+	if cell == "-" || number().MatchString(cell) {
 		return cell
 	}
 	// Some spreadsheets skip leading spaces before they look for a formula.
@@ -84,7 +84,7 @@ func WriteCalibrationCSV(w io.Writer, r *rubric.Rubric, c *assess.Calibration, v
 				flags = append(flags, string(f))
 			}
 			for _, d := range p.Disagreements {
-				dis = append(dis, d.Criterion)
+				dis = append(dis, d.Criterion(r).ID)
 			}
 			for _, rf := range p.Raters {
 				if rf.Role == assess.Peer {

@@ -341,8 +341,9 @@ func newFlagJSON(r *rubric.Rubric, p assess.PersonCalibration, f assess.Flag) fl
 	case assess.RaterDisagreement:
 		most := 0
 		for _, d := range p.Disagreements {
-			lo, hi := d.Ratings[0].Value, d.Ratings[0].Value
-			for _, rr := range d.Ratings {
+			ratings := p.Ratings(d)
+			lo, hi := ratings[0].Value, ratings[0].Value
+			for _, rr := range ratings {
 				lo, hi = min(lo, rr.Value), max(hi, rr.Value)
 			}
 			most = max(most, hi-lo)
@@ -355,45 +356,68 @@ func newFlagJSON(r *rubric.Rubric, p assess.PersonCalibration, f assess.Flag) fl
 
 // CalibrationData converts a calibration to its data form.
 func CalibrationData(r *rubric.Rubric, c *assess.Calibration) any {
+	out := calibrationRest(r, c)
+	for _, p := range c.People {
+		pj := personData(r, p)
+		pj.Disagreements = disagreementsData(r, p)
+		out.People = append(out.People, pj)
+	}
+	return out
+}
+
+// disagreementsData is the data form of a person's disagreements.
+func disagreementsData(r *rubric.Rubric, p assess.PersonCalibration) []disagreementJSON {
+	out := []disagreementJSON{}
+	for _, d := range p.Disagreements {
+		crit := d.Criterion(r)
+		dj := disagreementJSON{Criterion: crit.ID, Ratings: ratingsJSON{}}
+		for _, rr := range p.Ratings(d) {
+			dj.Ratings = append(dj.Ratings, raterRatingJSON{Rater: rr.Rater, Value: rr.Value, YesNo: crit.Answer == rubric.YesNo})
+		}
+		out = append(out, dj)
+	}
+	return out
+}
+
+// personData is one person's part of a calibration's data form, but for
+// the disagreements (disagreementsData).
+func personData(r *rubric.Rubric, p assess.PersonCalibration) calibratedPersonJSON {
+	pj := calibratedPersonJSON{
+		Person:            p.Person,
+		CurrentLevel:      levelp(p.CurrentLevel),
+		ConsensusFitLevel: levelp(p.ConsensusFit),
+		Raters:            []personRaterJSON{},
+		Flags:             []flagJSON{},
+		Disagreements:     []disagreementJSON{},
+		Consensus:         consensusJSON{Levels: []consensusLevelJSON{}, Specialties: []consensusSpecialtyJSON{}},
+	}
+	for _, rf := range p.Raters {
+		pj.Raters = append(pj.Raters, personRaterJSON{Rater: rf.Rater, Role: string(rf.Role), FitLevel: levelp(rf.FitLevel)})
+	}
+	for _, f := range p.Flags {
+		pj.Flags = append(pj.Flags, newFlagJSON(r, p, f))
+	}
+	for _, ls := range p.ConsensusLevels {
+		pj.Consensus.Levels = append(pj.Consensus.Levels, consensusLevelJSON{Level: ls.Level, Score: round2(ls.Score), Meets: ls.Meets})
+	}
+	for _, s := range p.ConsensusSpecialties {
+		pj.Consensus.Specialties = append(pj.Consensus.Specialties, consensusSpecialtyJSON{Specialty: s.Specialty, Score: round2(s.Score), Verdict: string(s.Verdict)})
+	}
+	if n := p.Next; n != nil {
+		pj.NextLevel = &nextLevelJSON{Level: n.Level, Score: round2(n.Score), Verdict: string(n.Verdict), RungScore: round2(n.Rung),
+			Items: n.Units, Met: n.Met, RequiredUnmet: n.RequiredUnmet}
+	}
+	if p.SelfDiff != nil {
+		pj.SelfGap = &selfGapJSON{Value: cut2(*p.SelfDiff), Criteria: p.SelfShared}
+	}
+	return pj
+}
+
+// calibrationRest is a calibration's data form but for its people.
+func calibrationRest(r *rubric.Rubric, c *assess.Calibration) calibrationJSON {
 	out := calibrationJSON{People: []calibratedPersonJSON{}, Raters: []calibratedRaterJSON{}, Levels: []levelCountJSON{},
 		Moves: []moveJSON{}, Agenda: agendaJSON{People: []string{}, Criteria: []criterionAgendaJSON{}}, Anonymized: c.Anonymized}
 	for _, p := range c.People {
-		pj := calibratedPersonJSON{
-			Person:            p.Person,
-			CurrentLevel:      levelp(p.CurrentLevel),
-			ConsensusFitLevel: levelp(p.ConsensusFit),
-			Raters:            []personRaterJSON{},
-			Flags:             []flagJSON{},
-			Disagreements:     []disagreementJSON{},
-			Consensus:         consensusJSON{Levels: []consensusLevelJSON{}, Specialties: []consensusSpecialtyJSON{}},
-		}
-		for _, rf := range p.Raters {
-			pj.Raters = append(pj.Raters, personRaterJSON{Rater: rf.Rater, Role: string(rf.Role), FitLevel: levelp(rf.FitLevel)})
-		}
-		for _, f := range p.Flags {
-			pj.Flags = append(pj.Flags, newFlagJSON(r, p, f))
-		}
-		for _, d := range p.Disagreements {
-			dj := disagreementJSON{Criterion: d.Criterion, Ratings: ratingsJSON{}}
-			for _, rr := range d.Ratings {
-				dj.Ratings = append(dj.Ratings, raterRatingJSON{Rater: rr.Rater, Value: rr.Value, YesNo: d.YesNo})
-			}
-			pj.Disagreements = append(pj.Disagreements, dj)
-		}
-		for _, ls := range p.ConsensusLevels {
-			pj.Consensus.Levels = append(pj.Consensus.Levels, consensusLevelJSON{Level: ls.Level, Score: round2(ls.Score), Meets: ls.Meets})
-		}
-		for _, s := range p.ConsensusSpecialties {
-			pj.Consensus.Specialties = append(pj.Consensus.Specialties, consensusSpecialtyJSON{Specialty: s.Specialty, Score: round2(s.Score), Verdict: string(s.Verdict)})
-		}
-		if n := p.Next; n != nil {
-			pj.NextLevel = &nextLevelJSON{Level: n.Level, Score: round2(n.Score), Verdict: string(n.Verdict), RungScore: round2(n.Rung),
-				Items: n.Units, Met: n.Met, RequiredUnmet: n.RequiredUnmet}
-		}
-		if p.SelfDiff != nil {
-			pj.SelfGap = &selfGapJSON{Value: cut2(*p.SelfDiff), Criteria: p.SelfShared}
-		}
-		out.People = append(out.People, pj)
 		if d, ok := move(r, p); ok && d != 0 {
 			out.Moves = append(out.Moves, moveJSON{Person: p.Person, From: p.CurrentLevel, To: levelp(p.ConsensusFit), Levels: d})
 		}

@@ -310,7 +310,7 @@ func WriteCalibrationMarkdown(w io.Writer, r *rubric.Rubric, c *assess.Calibrati
 				p.line("  - %s: %s", md(l[0]), md(l[1]))
 				if assess.Flag(l[0]) == assess.RaterDisagreement {
 					for _, d := range pc.Disagreements {
-						p.line("    - %s", md(disagreementText(d)))
+						p.line("    - %s", md(disagreementText(r, pc, d)))
 					}
 				}
 			}

@@ -3,10 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/ladderhq/ladder/internal/lazy"
 	"github.com/ladderhq/ladder/internal/termtext"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -224,7 +224,7 @@ func (t *table) render(w io.Writer) error {
 	var out strings.Builder
 	for _, line := range strings.SplitAfter(sink.String(), "\n") {
 		nl := strings.HasSuffix(line, "\n")
-		out.WriteString(trailingSpace.ReplaceAllString(strings.TrimRight(line, " \n"), "$1"))
+		out.WriteString(trailingSpace().ReplaceAllString(strings.TrimRight(line, " \n"), "$1"))
 		if nl {
 			out.WriteByte('\n')
 		}
@@ -235,4 +235,4 @@ func (t *table) render(w io.Writer) error {
 
 // trailingSpace is the padding at the end of a line, before any colour
 // codes that close it.
-var trailingSpace = regexp.MustCompile(`[ ]+((?:\x1b\[[0-9;]*m)+)$`)
+var trailingSpace = lazy.Regexp(`[ ]+((?:\x1b\[[0-9;]*m)+)$`)

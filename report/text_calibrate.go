@@ -42,7 +42,7 @@ func RenderCalibration(w io.Writer, r *rubric.Rubric, c *assess.Calibration, sty
 				}
 				if assess.Flag(l[0]) == assess.RaterDisagreement {
 					for _, d := range pc.Disagreements {
-						p.line("%s", style.wrap(disagreementText(d), indent, indent+"  "))
+						p.line("%s", style.wrap(disagreementText(r, pc, d), indent, indent+"  "))
 					}
 				}
 			}

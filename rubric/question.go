@@ -26,7 +26,8 @@ type questions struct {
 }
 
 func newQuestions(r *Rubric, x *index) questions {
-	q := questions{root: map[string]string{}, members: map[string][]string{}, topExpect: map[string]int{}}
+	n := len(r.Criteria)
+	q := questions{root: make(map[string]string, n), members: make(map[string][]string, n), topExpect: make(map[string]int, n)}
 
 	// Union-find over rubric positions; the root of a set is its smallest
 	// position, so that a question is named by its first criterion.
@@ -52,7 +53,7 @@ func newQuestions(r *Rubric, x *index) questions {
 		prompt string
 		answer Answer
 	}
-	first := map[wording]int{}
+	first := make(map[wording]int, n)
 	for i := range r.Criteria {
 		c := &r.Criteria[i]
 		if c.SameAs != "" {

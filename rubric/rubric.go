@@ -8,7 +8,6 @@ package rubric
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // Format is the value of the format field of a rubric file.
@@ -331,8 +330,13 @@ func (r *Rubric) GroupOf(criterionID string) string {
 // SupersededBy lists the criteria that name id in their supersedes.
 func (r *Rubric) SupersededBy(id string) []string { return r.idx.supersededBy[id] }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
-
 // ValidID reports whether s is a valid id: lower-case letters, digits and
-// dashes.
-func ValidID(s string) bool { return idPattern.MatchString(s) }
+// dashes, at least one.
+func ValidID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return s != ""
+}

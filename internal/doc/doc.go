@@ -14,11 +14,12 @@ import (
 	"io"
 	"math"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ladderhq/ladder/internal/lazy"
 )
 
 // MaxNodes bounds the number of values one document may expand to, aliases
@@ -77,7 +78,7 @@ func Parse(file string, data []byte) (*Document, error) {
 		root *Node
 		err  error
 	)
-	if isJSON(file, trimmed) {
+	if IsJSON(file, trimmed) {
 		root, err = parseJSON(data)
 	} else {
 		root, err = parseYAML(data)
@@ -95,23 +96,30 @@ func Parse(file string, data []byte) (*Document, error) {
 
 var byteOrderMark = []byte("\ufeff")
 
-// isJSON is the rule Parse follows to choose between JSON and YAML: by the
+// IsJSON is the rule Parse follows to choose between JSON and YAML: by the
 // file's extension when it is .json, .yaml or .yml, else by whether the
-// content (past white space) opens an object or an array.
-func isJSON(file string, content []byte) bool {
+// content (past a byte order mark and white space) opens an object or an
+// array.
+func IsJSON[T string | []byte](file string, content T) bool {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".json":
 		return true
 	case ".yaml", ".yml":
 		return false
 	}
-	content = bytes.TrimLeft(bytes.TrimPrefix(content, byteOrderMark), " \t\r\n")
-	return len(content) > 0 && (content[0] == '{' || content[0] == '[')
+	i := 0
+	if len(content) >= len(byteOrderMark) && string(content[:len(byteOrderMark)]) == string(byteOrderMark) {
+		i = len(byteOrderMark)
+	}
+	for i < len(content) && (content[i] == ' ' || content[i] == '\t' || content[i] == '\r' || content[i] == '\n') {
+		i++
+	}
+	return i < len(content) && (content[i] == '{' || content[i] == '[')
 }
 
 const noDocumentStart = "did not find expected <document start>"
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = lazy.Regexp(`^yaml: line (\d+): (.*)$`)
 
 // parserProblems are the problems yaml.v3's parser (as opposed to its
 // scanner) reports. For those it prints the 0-based line of the construct it
@@ -134,7 +142,7 @@ var parserProblems = map[string]bool{
 // names (0 when none) and the problem.
 func yamlProblem(err error) (line int, problem string) {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if parserProblems[m[2]] {
 			line++
@@ -297,7 +305,7 @@ func (d *Document) Int(n *Node, what string) (int, error) {
 	if s.Tag != "!!int" {
 		return 0, d.Errorf(s, "%s must be a whole number, not %s", what, describe(s))
 	}
-	if !decimalInt.MatchString(s.Value) {
+	if !decimalInt().MatchString(s.Value) {
 		if _, err := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 0, 64); err == nil {
 			return 0, d.Errorf(s, "%s must be a whole number in decimal digits, not %q", what, s.Value)
 		}
@@ -312,11 +320,11 @@ func (d *Document) Int(n *Node, what string) (int, error) {
 
 // decimalInt is a whole number as every reader of YAML and JSON reads it
 // alike: decimal digits without a leading zero, and an optional sign.
-var decimalInt = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)$`)
+var decimalInt = lazy.Regexp(`^[-+]?(0|[1-9][0-9]*)$`)
 
 // decimalFloat is a number in decimal notation, with an optional fraction
 // and exponent: YAML 1.2's and JSON's numbers, without the special values.
-var decimalFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+var decimalFloat = lazy.Regexp(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // Float decodes a finite number written in decimal notation. Not a number
 // and the infinities (.nan, .inf) are refused: no field takes them, and
@@ -329,7 +337,7 @@ func (d *Document) Float(n *Node, what string) (float64, error) {
 	if s.Tag != "!!int" && s.Tag != "!!float" {
 		return 0, d.Errorf(s, "%s must be a number, not %s", what, describe(s))
 	}
-	if !decimalFloat.MatchString(s.Value) {
+	if !decimalFloat().MatchString(s.Value) {
 		if isSpecialFloat(s.Value) {
 			return 0, d.Errorf(s, "%s must be a finite number, not %q", what, s.Value)
 		}

@@ -189,8 +189,8 @@ func TestFormatFollowsTheExtension(t *testing.T) {
 		{"a.txt", "a: 1", false},
 		{"-", "", false},
 	} {
-		if got := isJSON(tc.file, []byte(tc.src)); got != tc.json {
-			t.Errorf("isJSON(%q, %q) = %v, want %v", tc.file, tc.src, got, tc.json)
+		if got := IsJSON(tc.file, []byte(tc.src)); got != tc.json {
+			t.Errorf("IsJSON(%q, %q) = %v, want %v", tc.file, tc.src, got, tc.json)
 		}
 	}
 }

@@ -32,12 +32,35 @@ func ReadFile(path string, max int64) ([]byte, error) {
 		return nil, &Error{File: path, Msg: DescribeOSError(err)}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	// Room for the size Stat gave and a little more, so that a file read
+	// whole takes one read and one allocation; a file that grew meanwhile
+	// still reads to its end, up to the limit.
+	data, err := readAtMost(f, min(fi.Size(), max)+512, max+1)
 	if err != nil {
 		return nil, &Error{File: path, Msg: "cannot read: " + DescribeOSError(err)}
 	}
 	if int64(len(data)) > max {
 		return nil, &Error{File: path, Msg: fmt.Sprintf("is larger than the %s limit", size(max))}
+	}
+	return data, nil
+}
+
+// readAtMost reads r to its end, or to limit bytes, into a buffer of room
+// bytes to start with.
+func readAtMost(r io.Reader, room, limit int64) ([]byte, error) {
+	data := make([]byte, 0, room)
+	for int64(len(data)) < limit {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):min(int64(cap(data)), limit)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	return data, nil
 }

@@ -115,12 +115,17 @@ func ReadSheets(files []string, r *rubric.Rubric, workers int) (*Sheets, error) 
 				if i >= len(files) {
 					return
 				}
-				a, warns, err := Load(files[i], r)
+				data, err := doc.ReadFile(files[i], doc.MaxFileSize)
 				if err != nil {
 					results[i].err = err
 					continue
 				}
-				results[i] = result{sheet: assess.NewSheet(files[i], a, scorer), warnings: warns}
+				sheet, warns, err := assess.ReadSheet(files[i], data, scorer)
+				if err != nil {
+					results[i].err = err
+					continue
+				}
+				results[i] = result{sheet: sheet, warnings: warns}
 			}
 		}()
 	}

@@ -16,10 +16,13 @@
 package synth
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/ladderhq/ladder/assess"
@@ -34,6 +37,20 @@ type Config struct {
 	Peers    int     // peer assessments of each person, by the next people of their team
 	Jitter   float64 // chance that a fair rater rates a scale criterion one step high
 	Seed     uint64
+
+	// Full rates every criterion of the rubric, every specialty's too, as a
+	// real assessment that answered them all: the criteria of the person's
+	// other specialties low (one step above "not yet", no for yes/no), a
+	// lower rung that a stricter one meets recorded as implied by it (as
+	// ladder assess writes it), and a note on a share Notes of the ratings.
+	Full  bool
+	Notes float64
+	// Disagree is the chance that a fair rater is far off on a criterion:
+	// two steps from the truth on the scale, the other answer for yes/no,
+	// enough for calibration to list a disagreement.
+	Disagree float64
+	// JSON writes .json files instead of .yaml.
+	JSON bool
 
 	// Planted traits; -1 for none.
 	LenientManager int // the team whose manager rates everyone one step high
@@ -50,6 +67,17 @@ func Planted(people int, seed uint64) Config {
 		People: people, TeamSize: 8, Peers: 2, Jitter: 0.15, Seed: seed,
 		LenientManager: 0, SelfOverrater: 8, PromotionReady: 16,
 	}
+}
+
+// RealSize is Planted with files the size and shape of real ones (Full):
+// every criterion of the rubric rated, rungs implied, some notes, and
+// raters now and then far apart (Disagree), as in a real team. The traits
+// are planted all the same, but a far-off rating may flag someone with
+// rater-disagreement or nudge a consensus.
+func RealSize(people int, seed uint64) Config {
+	cfg := Planted(people, seed)
+	cfg.Full, cfg.Notes, cfg.Disagree = true, 0.05, 0.02
+	return cfg
 }
 
 // Truth is what was planted, by name.
@@ -71,6 +99,19 @@ type File struct {
 // config that cannot work (too few people for the traits, more peers than a
 // team has), since configs are written by tests.
 func Generate(r *rubric.Rubric, cfg Config) ([]File, Truth) {
+	var files []File
+	truth, _ := Each(r, cfg, func(f File) error {
+		files = append(files, f)
+		return nil
+	})
+	return files, truth
+}
+
+// Each generates the organisation's assessments against r, as Generate
+// does, and hands them to fn one by one, in Generate's order, without
+// keeping them: an organisation of any size takes the memory of its people.
+// It stops at the first error of fn, which it returns with the truth.
+func Each(r *rubric.Rubric, cfg Config, fn func(File) error) (Truth, error) {
 	if cfg.TeamSize < cfg.Peers+1 || cfg.People < 1 || cfg.Peers < 0 {
 		panic(fmt.Sprintf("synth: unworkable config %+v", cfg))
 	}
@@ -87,25 +128,36 @@ func Generate(r *rubric.Rubric, cfg Config) ([]File, Truth) {
 		panic("synth: the self-overrater must not report to the lenient manager")
 	}
 	g := &generator{r: r, cfg: cfg, rng: rand.New(rand.NewPCG(cfg.Seed, 0x5eed))}
-	return g.run()
+	if cfg.Full {
+		var all []string
+		for _, sp := range r.Specialties {
+			all = append(all, sp.ID)
+		}
+		g.q = assess.NewQuestionnaire(r, assess.QuestionnaireOptions{Specialties: all})
+	}
+	return g.run(fn)
 }
 
 type generator struct {
 	r   *rubric.Rubric
 	cfg Config
 	rng *rand.Rand
+	q   *assess.Questionnaire // Full: every criterion in scope, to settle rungs as ladder assess does
 }
 
 type person struct {
 	name, level, current, specialty string
 	team                            int
-	truth                           map[string]assess.Rating
+	// truth is the true rating of each criterion, by criterion index: -1
+	// for none, else a scale value or 0 (no) / 1 (yes). A small array, so
+	// that an organisation of a hundred thousand files fits in memory.
+	truth []int8
 }
 
 // base is the date of the first assessment; the others follow by the minute.
 var base = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 
-func (g *generator) run() ([]File, Truth) {
+func (g *generator) run(emit func(File) error) (Truth, error) {
 	cfg, r := g.cfg, g.r
 	truth := Truth{Levels: map[string]string{}}
 	people := make([]person, cfg.People)
@@ -139,9 +191,8 @@ func (g *generator) run() ([]File, Truth) {
 		truth.SelfOverraters = append(truth.SelfOverraters, people[cfg.SelfOverrater].name)
 	}
 
-	var files []File
 	when := base
-	add := func(p *person, rater string, role assess.Role, biased bool) {
+	add := func(p *person, rater string, role assess.Role, biased bool) error {
 		when = when.Add(time.Minute)
 		a := &assess.Assessment{
 			Rubric:       assess.RubricRef{ID: r.ID, Version: r.Version},
@@ -156,13 +207,25 @@ func (g *generator) run() ([]File, Truth) {
 		if p.specialty != "" {
 			a.Specialties = []string{p.specialty}
 		}
-		path := filepath.Join(fmt.Sprintf("team-%02d", p.team), store.NamePart(p.name), string(role)+"-"+store.NamePart(rater)+".yaml")
-		files = append(files, File{Path: path, Assessment: a})
+		if cfg.Full {
+			g.settle(a)
+			g.note(a)
+		}
+		ext := ".yaml"
+		if cfg.JSON {
+			ext = ".json"
+		}
+		path := filepath.Join(fmt.Sprintf("team-%02d", p.team), store.NamePart(p.name), string(role)+"-"+store.NamePart(rater)+ext)
+		return emit(File{Path: path, Assessment: a})
 	}
 	for i := range people {
 		p := &people[i]
-		add(p, p.name, assess.Self, i == cfg.SelfOverrater)
-		add(p, managers[p.team], assess.Manager, p.team == cfg.LenientManager)
+		if err := add(p, p.name, assess.Self, i == cfg.SelfOverrater); err != nil {
+			return truth, err
+		}
+		if err := add(p, managers[p.team], assess.Manager, p.team == cfg.LenientManager); err != nil {
+			return truth, err
+		}
 		first := p.team * cfg.TeamSize
 		size := cfg.TeamSize
 		if p.team == teams-1 {
@@ -170,10 +233,12 @@ func (g *generator) run() ([]File, Truth) {
 		}
 		for k := 1; k <= cfg.Peers && k < size; k++ {
 			peer := &people[first+(i-first+k)%size]
-			add(p, peer.name, assess.Peer, false)
+			if err := add(p, peer.name, assess.Peer, false); err != nil {
+				return truth, err
+			}
 		}
 	}
-	return files, truth
+	return truth, nil
 }
 
 // level draws a true level: few at the bottom and the top of the ladder.
@@ -206,57 +271,124 @@ func (g *generator) level() string {
 // p's level or below at the rating p's level expects (yes for yes/no), each
 // criterion of a higher level two steps below what its level expects (no
 // for yes/no), p's specialty at what specialties expect, and nice-to-haves
-// at random.
-func (g *generator) truth(p *person) map[string]assess.Rating {
+// at random. Indexed like r.Criteria; -1 where p has no rating.
+func (g *generator) truth(p *person) []int8 {
 	r := g.r
 	at := r.LevelIndex(p.level)
-	out := map[string]assess.Rating{}
+	out := make([]int8, len(r.Criteria))
 	for i := range r.Criteria {
 		c := &r.Criteria[i]
+		v := -1
 		switch {
 		case c.General() && c.Strength == rubric.Bonus:
 			if c.Answer == rubric.YesNo {
-				out[c.ID] = assess.Rating{YesNo: true, Value: g.rng.IntN(2)}
+				v = g.rng.IntN(2)
 			} else {
-				out[c.ID] = assess.Rating{Value: 1 + g.rng.IntN(min(3, r.MaxRating()))}
+				v = 1 + g.rng.IntN(min(3, r.MaxRating()))
 			}
 		case c.General():
 			mine := r.LevelIndex(c.Level) <= at
 			if c.Answer == rubric.YesNo {
-				out[c.ID] = assess.Rating{YesNo: true, Value: boolInt(mine)}
+				v = boolInt(mine)
 			} else if mine {
-				out[c.ID] = assess.Rating{Value: r.Expect(c, p.level)}
+				v = r.Expect(c, p.level)
 			} else {
-				out[c.ID] = assess.Rating{Value: max(0, r.Expect(c, c.Level)-2)}
+				v = max(0, r.Expect(c, c.Level)-2)
 			}
 		case p.specialty != "" && c.InSpecialty(p.specialty):
 			if c.Answer == rubric.YesNo {
-				out[c.ID] = assess.Rating{YesNo: true, Value: 1}
+				v = 1
 			} else {
-				out[c.ID] = assess.Rating{Value: r.Expect(c, "")}
+				v = r.Expect(c, "")
+			}
+		case g.cfg.Full:
+			if c.Answer == rubric.YesNo {
+				v = 0
+			} else {
+				v = min(1, r.MaxRating())
 			}
 		}
+		out[i] = int8(v)
 	}
 	return out
 }
 
 // rate is one rater's ratings of p: the truth, one step high on every scale
 // criterion for a biased rater, or on a few at random (Jitter) for a fair
-// one.
+// one, who is also far off on a few more (Disagree).
 func (g *generator) rate(p *person, biased bool) map[string]assess.Rating {
 	out := make(map[string]assess.Rating, len(p.truth))
-	for i := range g.r.Criteria { // in rubric order: map order would spend the random numbers differently each run
-		id := g.r.Criteria[i].ID
-		rt, ok := p.truth[id]
-		if !ok {
+	for i := range g.r.Criteria { // in rubric order, so that the random numbers are spent alike on every run
+		if p.truth[i] < 0 {
 			continue
 		}
-		if !rt.YesNo && (biased || g.rng.Float64() < g.cfg.Jitter) {
-			rt.Value = min(rt.Value+1, g.r.MaxRating())
+		c := &g.r.Criteria[i]
+		top := g.r.MaxRating()
+		rt := assess.Rating{Value: int(p.truth[i]), YesNo: c.Answer == rubric.YesNo}
+		switch {
+		case biased && !rt.YesNo:
+			rt.Value = min(rt.Value+1, top)
+		case biased:
+		case g.cfg.Disagree > 0 && g.rng.Float64() < g.cfg.Disagree:
+			switch {
+			case rt.YesNo:
+				rt.Value = 1 - rt.Value
+			case rt.Value+2 <= top && (rt.Value < 2 || g.rng.IntN(2) == 0):
+				rt.Value += 2
+			case rt.Value >= 2:
+				rt.Value -= 2
+			}
+		case !rt.YesNo && g.rng.Float64() < g.cfg.Jitter:
+			rt.Value = min(rt.Value+1, top)
 		}
-		out[id] = rt
+		out[c.ID] = rt
 	}
 	return out
+}
+
+// settle records the lower rungs that a stricter rung meets as implied by
+// it, as ladder assess does: those are never asked, so the rater's own
+// rating of them is dropped first; a lower rung that nothing meets keeps
+// it.
+func (g *generator) settle(a *assess.Assessment) {
+	own := map[string]assess.Rating{}
+	for i := range g.r.Criteria {
+		id := g.r.Criteria[i].ID
+		if rt, ok := a.Ratings[id]; ok && len(g.r.SupersededBy(id)) > 0 {
+			own[id] = rt
+			delete(a.Ratings, id)
+		}
+	}
+	g.q.Settle(a)
+	for id, rt := range own {
+		if _, ok := a.Ratings[id]; !ok {
+			a.Ratings[id] = rt
+		}
+	}
+}
+
+// notes are what raters write beside a rating, with the characters a YAML
+// writer must quote or escape.
+var notes = []string{
+	"Led the runner migration this year: no downtime.",
+	"Pairs with new joiners every week; wrote the \"first MR\" guide.",
+	"Owns the replication runbook (#incident-42).",
+	"Mostly through code review, less in design.",
+	"Évalué en équipe — see the Q3 retro.",
+	"Not yet: no chance to practise it on this team.",
+}
+
+// note adds a note to a share cfg.Notes of the ratings, in rubric order.
+func (g *generator) note(a *assess.Assessment) {
+	for i := range g.r.Criteria {
+		id := g.r.Criteria[i].ID
+		rt, ok := a.Ratings[id]
+		if !ok || g.rng.Float64() >= g.cfg.Notes {
+			continue
+		}
+		rt.Note = notes[g.rng.IntN(len(notes))]
+		a.Ratings[id] = rt
+	}
 }
 
 func boolInt(b bool) int {
@@ -294,24 +426,58 @@ func Name(i int) string {
 }
 
 // Write generates the organisation into dir (see Generate) and returns the
-// paths written, in order. Files are written plainly, without the fsync of
-// store.Save: they are test data, and ten thousand fsyncs are slow.
+// paths written, in order, each file in its format (store.Encode). Files
+// are written plainly, without the fsync of store.Save: they are test
+// data, and ten thousand fsyncs are slow. Each file is encoded and written
+// as it is generated, by GOMAXPROCS goroutines, so that an organisation of
+// any size takes the memory of its people, not of its files.
 func Write(dir string, r *rubric.Rubric, cfg Config) ([]string, Truth, error) {
-	files, truth := Generate(r, cfg)
-	paths := make([]string, 0, len(files))
-	for _, f := range files {
-		data, err := assess.Encode(f.Assessment, r)
-		if err != nil {
-			return nil, truth, err
+	var (
+		paths []string
+		made  = map[string]bool{}
+		jobs  = make(chan File, 64)
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
+	fail := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if first == nil {
+			first = err
 		}
+	}
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				data, err := store.Encode(f.Path, f.Assessment, r)
+				if err == nil {
+					err = os.WriteFile(filepath.Join(dir, f.Path), data, 0o600)
+				}
+				if err != nil {
+					fail(err)
+				}
+			}
+		}()
+	}
+	truth, err := Each(r, cfg, func(f File) error {
 		path := filepath.Join(dir, f.Path)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, truth, err
+		if folder := filepath.Dir(path); !made[folder] {
+			if err := os.MkdirAll(folder, 0o755); err != nil {
+				return err
+			}
+			made[folder] = true
 		}
-		if err := os.WriteFile(path, data, 0o600); err != nil {
-			return nil, truth, err
-		}
+		jobs <- f
 		paths = append(paths, path)
+		return nil
+	})
+	close(jobs)
+	wg.Wait()
+	if err = errors.Join(err, first); err != nil {
+		return nil, truth, err
 	}
 	return paths, truth, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/ladderhq/ladder/assess"
@@ -190,5 +191,58 @@ func TestUnworkableConfigPanics(t *testing.T) {
 			}()
 			Generate(r, cfg)
 		}()
+	}
+}
+
+// TestRealSize: real-size files rate every criterion of the rubric, record
+// some rungs as implied and carry some notes, read back cleanly, and the
+// planted traits stand out all the same.
+func TestRealSize(t *testing.T) {
+	r := builtin(t)
+	dir := t.TempDir()
+	paths, truth, err := Write(dir, r, RealSize(48, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := store.ReadSheets(paths, r, 0)
+	if err != nil || len(read.Problems) > 0 || len(read.Warnings) > 0 {
+		t.Fatalf("generated files are not clean: %v %v %v", err, read.Problems, read.Warnings)
+	}
+	implied, notes := 0, 0
+	for _, p := range paths {
+		a, _, err := store.Load(p, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Ratings) != len(r.Criteria) {
+			t.Errorf("%s: %d ratings of %d criteria", p, len(a.Ratings), len(r.Criteria))
+		}
+		for _, rt := range a.Ratings {
+			if rt.Implied != "" {
+				implied++
+			}
+			if rt.Note != "" {
+				notes++
+			}
+		}
+	}
+	if implied == 0 || notes == 0 {
+		t.Errorf("%d implied ratings, %d notes: want some of each", implied, notes)
+	}
+	c := assess.Calibrate(r, read.Sheets)
+	flags := map[string][]assess.Flag{}
+	for _, p := range c.People {
+		flags[p.Person] = p.Flags
+	}
+	for _, rc := range c.Raters {
+		if lenient := rc.Flag == assess.Lenient; lenient != (rc.Rater == truth.LenientManagers[0]) {
+			t.Errorf("rater %s flagged %q", rc.Rater, rc.Flag)
+		}
+	}
+	if f := flags[truth.SelfOverraters[0]]; !slices.Contains(f, assess.SelfHigher) {
+		t.Errorf("self-overrater %s flagged %v", truth.SelfOverraters[0], f)
+	}
+	if f := flags[truth.PromotionReady[0]]; !slices.Contains(f, assess.PromotionReady) {
+		t.Errorf("promotion-ready %s flagged %v", truth.PromotionReady[0], f)
 	}
 }

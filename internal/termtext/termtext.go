@@ -114,12 +114,66 @@ func Width(s string) int {
 // only wide (East Asian) characters, which need no spaces, break between
 // any two. A width of 0 or less never wraps.
 func Wrap(text string, width int, first, rest string) string {
+	if isPlain(text) && isPlain(first) && isPlain(rest) {
+		return string(fillPlain(make([]byte, 0, len(first)+len(text)+2*len(rest)+8), text, width, first, rest))
+	}
 	return strings.Join(Lines(text, width, first, rest), "\n")
 }
 
 // Lines is Wrap's lines, without the line breaks.
 func Lines(text string, width int, first, rest string) []string {
+	if isPlain(text) && isPlain(first) && isPlain(rest) {
+		return strings.Split(string(fillPlain(nil, text, width, first, rest)), "\n")
+	}
 	return fill(strings.Fields(Safe(text)), width, first, rest, false)
+}
+
+// fillPlain is fill for text and prefixes of printable ASCII, the common
+// case, where a space is the only white space and a byte a cell: the
+// lines, joined by line breaks, appended to b, without a slice of words
+// or a width measured (a large calibration wraps hundreds of thousands of
+// lines).
+func fillPlain(b []byte, text string, width int, first, rest string) []byte {
+	line := len(b) // where the current line starts in b
+	b = append(b, first...)
+	used, empty := len(first), true
+	for i := 0; ; {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' {
+			j++
+		}
+		w := j - i
+		if !empty && width > 0 && used+1+w > width {
+			b = trimSpaces(b, line)
+			b = append(b, '\n')
+			line = len(b)
+			b = append(b, rest...)
+			used, empty = len(rest), true
+		}
+		if !empty {
+			b = append(b, ' ')
+			used++
+		}
+		b = append(b, text[i:j]...)
+		used += w
+		empty = false
+		i = j
+	}
+	return trimSpaces(b, line)
+}
+
+// trimSpaces drops the spaces at the end of b, back to from at most.
+func trimSpaces(b []byte, from int) []byte {
+	for len(b) > from && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 // Refill is Lines for text that is neutralised already and may hold

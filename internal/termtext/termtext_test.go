@@ -1,6 +1,7 @@
 package termtext
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -118,6 +119,44 @@ func FuzzWrap(f *testing.F) {
 		}
 		if strings.Join(strings.Fields(strings.Join(lines, "")), "") != strings.Join(strings.Fields(Safe(text)), "") {
 			t.Fatalf("text lost or changed: %q -> %q", text, lines)
+		}
+	})
+}
+
+// TestWrapPlain: plain text is wrapped as fill wraps it, whatever its
+// spaces, widths and prefixes.
+func TestWrapPlain(t *testing.T) {
+	texts := []string{"", " ", "a", "code: Ben 4, Max 3, Ada 2", "two  spaces", " lead", "trail ", "   ",
+		"a very long line of words that goes on and on past the end of any line", "x", "averyveryverylongwordindeed and more",
+		"tab\there", "ünï cödé"}
+	for _, text := range texts {
+		for _, width := range []int{0, 1, 5, 12, 20, 30, 80, 200} {
+			for _, first := range []string{"", "  ", "       ", "> ", "→ "} {
+				rest := first + "  "
+				want := fill(strings.Fields(Safe(text)), width, first, rest, false)
+				if got := Lines(text, width, first, rest); !reflect.DeepEqual(got, want) {
+					t.Errorf("Lines(%q, %d, %q) = %q, want %q", text, width, first, got, want)
+				}
+				if got := Wrap(text, width, first, rest); got != strings.Join(want, "\n") {
+					t.Errorf("Wrap(%q, %d, %q) = %q, want %q", text, width, first, got, strings.Join(want, "\n"))
+				}
+			}
+		}
+	}
+}
+
+// FuzzWrapPlain: for any text, width and prefix, Wrap's quick way with
+// plain text makes the lines its general way makes.
+func FuzzWrapPlain(f *testing.F) {
+	f.Add("code: Ben 4, Max 3, Ada 2", 20, "  ")
+	f.Add("  two  spaces  ", 3, "")
+	f.Add("averyveryverylongword x", 8, "> ")
+	f.Fuzz(func(t *testing.T, text string, width int, first string) {
+		width %= 300
+		rest := first + " "
+		want := fill(strings.Fields(Safe(text)), width, first, rest, false)
+		if got := Lines(text, width, first, rest); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Lines(%q, %d, %q) = %q, want %q", text, width, first, got, want)
 		}
 	})
 }

@@ -19,7 +19,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -27,6 +26,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/ladderhq/ladder/internal/lazy"
 )
 
 // Item is one list item of the page.
@@ -404,11 +405,11 @@ func blockLines(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-var anchorPattern = regexp.MustCompile(`(?i)\b(?:id|name)\s*=\s*["']([^"']+)["']`)
+var anchorPattern = lazy.Regexp(`(?i)\b(?:id|name)\s*=\s*["']([^"']+)["']`)
 
 func anchors(html string) []string {
 	var out []string
-	for _, m := range anchorPattern.FindAllStringSubmatch(html, -1) {
+	for _, m := range anchorPattern().FindAllStringSubmatch(html, -1) {
 		out = append(out, m[1])
 	}
 	return out

@@ -1,9 +1,10 @@
 package draft
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/ladderhq/ladder/internal/lazy"
 )
 
 // Alternatives is a statement that any one of several options fulfils:
@@ -21,12 +22,12 @@ func (a *Alternatives) Option(i int) string {
 }
 
 var (
-	oneOrMore     = regexp.MustCompile(`(?i)\b(?:one or more|any one|any|either|at least one) of\b[^:]*:\s*(.+)$`)
-	listEnd       = regexp.MustCompile(`(?i)(,?\s*(?:etc\.?|and (?:more|others|similar|so on)|or (?:similar|other|others)[^,]*))\s*$`)
-	conjunction   = regexp.MustCompile(`\s+(and/or|AND/OR|or|OR)\s+`)
-	listSeparator = regexp.MustCompile(`\s*,\s*(?:and/or |or |and )?|\s+(?:and/or|or)\s+`)
-	examples      = regexp.MustCompile(`(?i)(such as|e\.g\.?,?|for example,?|like|including|incl\.?)\s*$`)
-	orInterest    = regexp.MustCompile(`(?i)\b(experience|expertise|knowledge)\s+or\s+((?:[\w-]+\s+){0,2}?(?:interest|desire))\b`)
+	oneOrMore     = lazy.Regexp(`(?i)\b(?:one or more|any one|any|either|at least one) of\b[^:]*:\s*(.+)$`)
+	listEnd       = lazy.Regexp(`(?i)(,?\s*(?:etc\.?|and (?:more|others|similar|so on)|or (?:similar|other|others)[^,]*))\s*$`)
+	conjunction   = lazy.Regexp(`\s+(and/or|AND/OR|or|OR)\s+`)
+	listSeparator = lazy.Regexp(`\s*,\s*(?:and/or |or |and )?|\s+(?:and/or|or)\s+`)
+	examples      = lazy.Regexp(`(?i)(such as|e\.g\.?,?|for example,?|like|including|incl\.?)\s*$`)
+	orInterest    = lazy.Regexp(`(?i)\b(experience|expertise|knowledge)\s+or\s+((?:[\w-]+\s+){0,2}?(?:interest|desire))\b`)
 )
 
 // maxStatement is the longest statement searched for options.
@@ -55,20 +56,20 @@ func FindAlternatives(text string, emphasis []string) (*Alternatives, bool) {
 	if a, ok := named(text); ok {
 		return a, true
 	}
-	if m := orInterest.FindStringSubmatchIndex(text); m != nil {
+	if m := orInterest().FindStringSubmatchIndex(text); m != nil {
 		return &Alternatives{Prefix: text[:m[2]], Options: []string{text[m[2]:m[3]], text[m[4]:m[5]]}, Tail: text[m[5]:]}, true
 	}
 	return nil, false
 }
 
 func listed(text string) (*Alternatives, bool) {
-	m := oneOrMore.FindStringSubmatchIndex(text)
+	m := oneOrMore().FindStringSubmatchIndex(text)
 	if m == nil {
 		return nil, false
 	}
-	list := listEnd.ReplaceAllString(text[m[2]:m[3]], "")
+	list := listEnd().ReplaceAllString(text[m[2]:m[3]], "")
 	var opts []string
-	for _, part := range listSeparator.Split(list, -1) {
+	for _, part := range listSeparator().Split(list, -1) {
 		if p := strings.TrimSpace(part); p != "" {
 			opts = append(opts, p)
 		}
@@ -92,7 +93,7 @@ func emphasised(text string, emphasis []string) (*Alternatives, bool) {
 	if !marked {
 		return nil, false
 	}
-	loc := conjunction.FindStringSubmatchIndex(text)
+	loc := conjunction().FindStringSubmatchIndex(text)
 	if loc == nil {
 		return nil, false
 	}
@@ -156,7 +157,7 @@ func wordSpans(s string) []span {
 
 // named splits at an "or" between names.
 func named(text string) (*Alternatives, bool) {
-	for _, loc := range conjunction.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range conjunction().FindAllStringSubmatchIndex(text, -1) {
 		left, right := text[:loc[0]], text[loc[1]:]
 		// The option after the conjunction: a run of names.
 		rs := wordSpans(right)
@@ -182,7 +183,7 @@ func named(text string) (*Alternatives, bool) {
 			pos = len(before) - 1
 			ls = wordSpans(left[:pos])
 		}
-		if len(opts) == 0 || examples.MatchString(left[:pos]) {
+		if len(opts) == 0 || examples().MatchString(left[:pos]) {
 			continue
 		}
 		prefix := left[:pos]

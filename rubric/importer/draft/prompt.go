@@ -1,9 +1,10 @@
 package draft
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/ladderhq/ladder/internal/lazy"
 )
 
 // Question is a statement of a ladder asked of the person it describes.
@@ -27,16 +28,16 @@ const (
 )
 
 var (
-	willingPattern = regexp.MustCompile(`(?i)(?:^|\b(?:be|is|are|am)\s+)willing to ([^.;]+?)(?:,\s*then\b.*|[.;].*)?$`)
-	onCallPattern  = regexp.MustCompile(`(?i)\bon[- ]call\b`)
-	youPrefix      = regexp.MustCompile(`(?i)^(you'll|you will|you|and/or|and|or|also)\s+`)
-	experienceLead = regexp.MustCompile(`(?i)^((?:[\w/-]+ ){0,3}?)experience\b\s*(.*)$`)
-	abilityLead    = regexp.MustCompile(`(?i)^(?:a |an )?(?:demonstrated |proven |clear |strong )?(?:capacity|ability) to (.+)$`)
-	proficientLead = regexp.MustCompile(`(?i)^(?:high |good |strong |solid |deep )?(?:proficiency|proficient)(?: or fluent)? (in|with|at) (.+)$`)
-	knowledgeLead  = regexp.MustCompile(`(?i)^(?:a |an )?(?:[\w-]+ ){0,2}?(understanding|knowledge) (?:of|in|about) (.+)$`)
-	familiarLead   = regexp.MustCompile(`(?i)^familiar(?:ity)? with (.+)$`)
-	comfortLead    = regexp.MustCompile(`(?i)^comfort(?:able)? ((?:with|in|working|when|using) .+)$`)
-	passionLead    = regexp.MustCompile(`(?i)^(?:a )?(passion|interest) (for|in) (.+)$`)
+	willingPattern = lazy.Regexp(`(?i)(?:^|\b(?:be|is|are|am)\s+)willing to ([^.;]+?)(?:,\s*then\b.*|[.;].*)?$`)
+	onCallPattern  = lazy.Regexp(`(?i)\bon[- ]call\b`)
+	youPrefix      = lazy.Regexp(`(?i)^(you'll|you will|you|and/or|and|or|also)\s+`)
+	experienceLead = lazy.Regexp(`(?i)^((?:[\w/-]+ ){0,3}?)experience\b\s*(.*)$`)
+	abilityLead    = lazy.Regexp(`(?i)^(?:a |an )?(?:demonstrated |proven |clear |strong )?(?:capacity|ability) to (.+)$`)
+	proficientLead = lazy.Regexp(`(?i)^(?:high |good |strong |solid |deep )?(?:proficiency|proficient)(?: or fluent)? (in|with|at) (.+)$`)
+	knowledgeLead  = lazy.Regexp(`(?i)^(?:a |an )?(?:[\w-]+ ){0,2}?(understanding|knowledge) (?:of|in|about) (.+)$`)
+	familiarLead   = lazy.Regexp(`(?i)^familiar(?:ity)? with (.+)$`)
+	comfortLead    = lazy.Regexp(`(?i)^comfort(?:able)? ((?:with|in|working|when|using) .+)$`)
+	passionLead    = lazy.Regexp(`(?i)^(?:a )?(passion|interest) (for|in) (.+)$`)
 )
 
 // commonStart are words that begin a statement in plain English; a question
@@ -72,17 +73,17 @@ var verbs = set("accept", "act", "advocate", "align", "analyse", "analyze", "app
 // voice says how the list words its items.
 func Ask(text string, voice Voice) Question {
 	t := Clean(text)
-	if m := willingPattern.FindStringSubmatch(t); m != nil {
+	if m := willingPattern().FindStringSubmatch(t); m != nil {
 		return Question{Prompt: "Are you willing to " + Clean(m[1]) + "?", YesNo: true}
 	}
-	t = youPrefix.ReplaceAllString(t, "")
+	t = youPrefix().ReplaceAllString(t, "")
 	t = oneSentence(t)
 	first, _ := splitFirst(t)
 	if v, _, ok := leadingVerb(t); ok && !strings.EqualFold(v, first) || strings.EqualFold(first, "is") || strings.EqualFold(first, "has") {
 		// Written about the person ("Improves their code"): asked of them.
 		t = youForm(t)
 	}
-	if voice == Duties && onCallPattern.MatchString(t) {
+	if voice == Duties && onCallPattern().MatchString(t) {
 		if v, rest, ok := leadingVerb(t); ok {
 			return Question{Prompt: "Are you willing to " + (joinWords(v, rest)) + "?", YesNo: true}
 		}
@@ -91,28 +92,28 @@ func Ask(text string, voice Voice) Question {
 }
 
 func ask(t string, voice Voice) string {
-	if m := abilityLead.FindStringSubmatch(t); m != nil {
+	if m := abilityLead().FindStringSubmatch(t); m != nil {
 		return "How well can you " + (m[1]) + "?"
 	}
-	if m := proficientLead.FindStringSubmatch(t); m != nil {
+	if m := proficientLead().FindStringSubmatch(t); m != nil {
 		return "How proficient are you " + strings.ToLower(m[1]) + " " + m[2] + "?"
 	}
-	if m := knowledgeLead.FindStringSubmatch(t); m != nil {
+	if m := knowledgeLead().FindStringSubmatch(t); m != nil {
 		if strings.EqualFold(m[1], "understanding") {
 			return "How well do you understand " + m[2] + "?"
 		}
 		return "How well do you know " + m[2] + "?"
 	}
-	if m := familiarLead.FindStringSubmatch(t); m != nil {
+	if m := familiarLead().FindStringSubmatch(t); m != nil {
 		return "How familiar are you with " + m[1] + "?"
 	}
-	if m := comfortLead.FindStringSubmatch(t); m != nil {
+	if m := comfortLead().FindStringSubmatch(t); m != nil {
 		return "How comfortable are you " + m[1] + "?"
 	}
-	if m := passionLead.FindStringSubmatch(t); m != nil {
+	if m := passionLead().FindStringSubmatch(t); m != nil {
 		return "How strong is your " + strings.ToLower(m[1]) + " " + strings.ToLower(m[2]) + " " + m[3] + "?"
 	}
-	if m := experienceLead.FindStringSubmatch(t); m != nil && plainWords(m[1]) {
+	if m := experienceLead().FindStringSubmatch(t); m != nil && plainWords(m[1]) {
 		q := "How much " + lowerFirst(m[1]) + "experience do you have"
 		if m[2] != "" {
 			q += " " + strings.TrimLeft(m[2], ", ")

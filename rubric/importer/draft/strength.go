@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/ladderhq/ladder/internal/lazy"
 	"github.com/ladderhq/ladder/rubric"
 )
 
@@ -16,7 +17,7 @@ type Statement struct {
 }
 
 // A label in front of an item: "Mandatory: ...", "Nice to have: ...".
-var labelPattern = regexp.MustCompile(`(?i)^\s*(mandatory|required|must[- ]haves?|highly desirable|strongly desired|desirable|preferred|nice[- ]to[- ]haves?|bonus|optional|a plus)\s*(?:[:\-–—]\s*|$)`)
+var labelPattern = lazy.Regexp(`(?i)^\s*(mandatory|required|must[- ]haves?|highly desirable|strongly desired|desirable|preferred|nice[- ]to[- ]haves?|bonus|optional|a plus)\s*(?:[:\-–—]\s*|$)`)
 
 var labelStrength = map[string]rubric.Strength{
 	"mandatory": rubric.Required, "required": rubric.Required, "must have": rubric.Required, "must haves": rubric.Required,
@@ -28,13 +29,13 @@ var labelStrength = map[string]rubric.Strength{
 // Qualifiers inside a sentence; everything from the qualifier to the end of
 // the sentence is its own justification and leaves the question.
 var (
-	requiredPhrase = regexp.MustCompile(`(?i)((\s+(is|are))?\s*\(?\s*(this is )?an? (strict|absolute|hard) requirement\b|\s+(is|are) (strictly |absolutely )?required\b|\s+(strictly |absolutely )?required\s*\)?\s*$)`)
-	bonusPhrase    = regexp.MustCompile(`(?i)\s+(is|are|would be) (a |an )?(big |huge |real )?(plus|bonus|nice[- ]to[- ]have)\b|,\s*(a |an )?(big |real )?(plus|bonus|nice[- ]to[- ]have)\s*$|\s+(is|are) beneficial,? but not (essential|required)\b`)
-	mustWord       = regexp.MustCompile(`(?i)\bmust\b`)
-	leadingMust    = regexp.MustCompile(`(?i)^\s*must\s+`)
-	forThisRole    = regexp.MustCompile(`(?i)^\s*for this (position|role),\s*`)
+	requiredPhrase = lazy.Regexp(`(?i)((\s+(is|are))?\s*\(?\s*(this is )?an? (strict|absolute|hard) requirement\b|\s+(is|are) (strictly |absolutely )?required\b|\s+(strictly |absolutely )?required\s*\)?\s*$)`)
+	bonusPhrase    = lazy.Regexp(`(?i)\s+(is|are|would be) (a |an )?(big |huge |real )?(plus|bonus|nice[- ]to[- ]have)\b|,\s*(a |an )?(big |real )?(plus|bonus|nice[- ]to[- ]have)\s*$|\s+(is|are) beneficial,? but not (essential|required)\b`)
+	mustWord       = lazy.Regexp(`(?i)\bmust\b`)
+	leadingMust    = lazy.Regexp(`(?i)^\s*must\s+`)
+	forThisRole    = lazy.Regexp(`(?i)^\s*for this (position|role),\s*`)
 	// Sentences that point elsewhere say nothing to rate.
-	pointer = regexp.MustCompile(`(?i)^(for (more|further) (information|details)|see |for context|more information|read more)`)
+	pointer = lazy.Regexp(`(?i)^(for (more|further) (information|details)|see |for context|more information|read more)`)
 )
 
 // Label reads the strength a short category label gives ("Nice to have",
@@ -44,7 +45,7 @@ func Label(text string) (rubric.Strength, bool) {
 	if strings.EqualFold(t, "must") || strings.EqualFold(t, "musts") {
 		return rubric.Required, true
 	}
-	if m := labelPattern.FindStringSubmatch(t); m != nil && strings.TrimSpace(t[len(m[0]):]) == "" {
+	if m := labelPattern().FindStringSubmatch(t); m != nil && strings.TrimSpace(t[len(m[0]):]) == "" {
 		return labelStrength[normLabel(m[1])], true
 	}
 	return "", false
@@ -62,7 +63,7 @@ func normLabel(s string) string {
 func Statements(text string) []Statement {
 	var out []Statement
 	for i, s := range Sentences(Clean(text)) {
-		if i > 0 && pointer.MatchString(s) {
+		if i > 0 && pointer().MatchString(s) {
 			continue
 		}
 		st := qualify(s, i == 0)
@@ -82,32 +83,32 @@ func Statements(text string) []Statement {
 func qualify(s string, first bool) Statement {
 	var st Statement
 	s = strings.TrimSpace(s)
-	if m := labelPattern.FindStringSubmatch(s); m != nil && first {
+	if m := labelPattern().FindStringSubmatch(s); m != nil && first {
 		st.Strength = labelStrength[normLabel(m[1])]
 		s = s[len(m[0]):]
 	}
-	s = forThisRole.ReplaceAllString(s, "")
+	s = forThisRole().ReplaceAllString(s, "")
 	// Most sentences name no qualifier: look for one only where its words are.
 	lower := strings.ToLower(s)
 	found := false
 	if strings.Contains(lower, "requir") {
-		if loc := outsideParens(s, requiredPhrase); loc != nil {
+		if loc := outsideParens(s, requiredPhrase()); loc != nil {
 			s, found = s[:loc[0]], true
 			st.Strength = stronger(st.Strength, rubric.Required)
 		}
 	}
 	if !found && strings.ContainsAny(lower, "pbn") && containsAny(lower, "plus", "bonus", "nice", "beneficial") {
-		if loc := outsideParens(s, bonusPhrase); loc != nil {
+		if loc := outsideParens(s, bonusPhrase()); loc != nil {
 			s = s[:loc[0]]
 			if st.Strength == "" {
 				st.Strength = rubric.Bonus
 			}
 		}
 	}
-	if leadingMust.MatchString(s) {
-		s = leadingMust.ReplaceAllString(s, "")
+	if leadingMust().MatchString(s) {
+		s = leadingMust().ReplaceAllString(s, "")
 		st.Strength = rubric.Required
-	} else if mustWord.MatchString(s) {
+	} else if mustWord().MatchString(s) {
 		st.Strength = stronger(st.Strength, rubric.Required)
 	}
 	st.Text = Clean(upperFirst(strings.TrimSpace(s)))

@@ -169,7 +169,7 @@ func Prose(s string) string {
 	var keep []string
 	for _, sent := range Sentences(strings.Join(strings.Fields(s), " ")) {
 		c := Clean(sent)
-		if c == "" || pointer.MatchString(c) || strings.Contains(strings.ToLower(c), "can be found") {
+		if c == "" || pointer().MatchString(c) || strings.Contains(strings.ToLower(c), "can be found") {
 			continue
 		}
 		keep = append(keep, c+".")

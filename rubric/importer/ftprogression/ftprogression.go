@@ -14,11 +14,11 @@ package ftprogression
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/ladderhq/ladder/internal/doc"
+	"github.com/ladderhq/ladder/internal/lazy"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/ladderhq/ladder/rubric/importer/draft"
 )
@@ -163,7 +163,7 @@ func parse(name string, data []byte) (*file, *doc.Document, error) {
 	return f, d, nil
 }
 
-var parenthetical = regexp.MustCompile(`^(.*?)\s*\(([^()]+)\)\s*$`)
+var parenthetical = lazy.Regexp(`^(.*?)\s*\(([^()]+)\)\s*$`)
 
 // findTracks marks the levels that belong to a track: a level whose name
 // ends with a qualifier in parentheses, beside another level of the same
@@ -171,13 +171,13 @@ var parenthetical = regexp.MustCompile(`^(.*?)\s*\(([^()]+)\)\s*$`)
 func findTracks(levels []*level) (keys []string, labels map[string]string) {
 	base := map[string]int{}
 	for _, l := range levels {
-		if m := parenthetical.FindStringSubmatch(l.name); m != nil {
+		if m := parenthetical().FindStringSubmatch(l.name); m != nil {
 			base[strings.ToLower(m[1])]++
 		}
 	}
 	labels = map[string]string{}
 	for _, l := range levels {
-		m := parenthetical.FindStringSubmatch(l.name)
+		m := parenthetical().FindStringSubmatch(l.name)
 		if m == nil || base[strings.ToLower(m[1])] < 2 {
 			continue
 		}
@@ -216,11 +216,11 @@ func chooseTrack(want string, keys []string, labels map[string]string) (string, 
 	return "", false
 }
 
-var numbered = regexp.MustCompile(`(?m)^\s*\d{1,2}[.)]\s+`)
+var numbered = lazy.Regexp(`(?m)^\s*\d{1,2}[.)]\s+`)
 
 // statements splits a summary written as a numbered list.
 func statements(summary string) []string {
-	locs := numbered.FindAllStringIndex(summary, -1)
+	locs := numbered().FindAllStringIndex(summary, -1)
 	if len(locs) < 2 {
 		return []string{summary}
 	}

@@ -18,10 +18,10 @@ package jobfamily
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/ladderhq/ladder/internal/lazy"
 	"github.com/ladderhq/ladder/rubric"
 	"github.com/ladderhq/ladder/rubric/importer/draft"
 	"github.com/ladderhq/ladder/rubric/sourceref"
@@ -166,11 +166,11 @@ func (im *importer) findLevels() {
 			if b.Kind != sourceref.Paragraph {
 				continue
 			}
-			if m := gradePattern.FindStringSubmatch(b.Text); m != nil && l.grade == 0 {
+			if m := gradePattern().FindStringSubmatch(b.Text); m != nil && l.grade == 0 {
 				fmt.Sscan(m[1], &l.grade)
 				isLevel = true
 			}
-			if m := extendsPattern.FindStringSubmatch(b.Text); m != nil {
+			if m := extendsPattern().FindStringSubmatch(b.Text); m != nil {
 				l.extends = draft.Clean(m[1])
 				for _, link := range b.Links {
 					if strings.HasPrefix(link, "#") {
@@ -179,7 +179,7 @@ func (im *importer) findLevels() {
 				}
 				isLevel = true
 			}
-			if !roleLine.MatchString(b.Text) && len(strings.Fields(b.Text)) >= 6 && len(l.notes) < 2 && inPlainRange(im.page, s, i) {
+			if !roleLine().MatchString(b.Text) && len(strings.Fields(b.Text)) >= 6 && len(l.notes) < 2 && inPlainRange(im.page, s, i) {
 				l.notes = append(l.notes, b.Text)
 			}
 		}
@@ -344,8 +344,8 @@ type context struct {
 }
 
 var (
-	labelPrefix = regexp.MustCompile(`^([^:]{2,40}):\s+(.+)$`)
-	following   = regexp.MustCompile(`(?i)\b((one or more|any|some|all|each|either|\d+|one|two|three|four|five) of )?the following\b.*$`)
+	labelPrefix = lazy.Regexp(`^([^:]{2,40}):\s+(.+)$`)
+	following   = lazy.Regexp(`(?i)\b((one or more|any|some|all|each|either|\d+|one|two|three|four|five) of )?the following\b.*$`)
 )
 
 // contextOf reads the headings above item block i.
@@ -460,7 +460,7 @@ func (im *importer) readItems() {
 	// than the list before it: both become paths of one group.
 	paths := map[*list]string{}
 	for i, l := range lists {
-		if i == 0 || !alternatively.MatchString(l.lead) || lists[i-1].ref != l.ref {
+		if i == 0 || !alternatively().MatchString(l.lead) || lists[i-1].ref != l.ref {
 			continue
 		}
 		prev := lists[i-1]
@@ -542,15 +542,15 @@ func (im *importer) item(i int, c context, group string, extra []string) {
 			im.item(k, c, "", nil)
 		}
 		return
-	case futurePattern.MatchString(text):
+	case futurePattern().MatchString(text):
 		im.b.NotAssessed(b.Ref, "A plan for the future, not something the role asks today.")
 		return
-	case roleStatement.MatchString(text) && !youPattern.MatchString(text) && len(kids) == 0:
+	case roleStatement().MatchString(text) && !youPattern().MatchString(text) && len(kids) == 0:
 		im.b.NotAssessed(b.Ref, "A statement about the role itself, not something a person does or has.")
 		return
 	}
 	// "**Area**: statement" labels its area: a theme.
-	if m := labelPrefix.FindStringSubmatch(text); m != nil && len(b.Emphasis) > 0 && strings.EqualFold(b.Emphasis[0], m[1]) {
+	if m := labelPrefix().FindStringSubmatch(text); m != nil && len(b.Emphasis) > 0 && strings.EqualFold(b.Emphasis[0], m[1]) {
 		if _, isStrength := draft.Label(m[1]); !isStrength {
 			c.scope.Theme = im.b.Theme(m[1])
 			text = m[2]
@@ -560,7 +560,7 @@ func (im *importer) item(i int, c context, group string, extra []string) {
 		if c.lead != "" && len(strings.Fields(text)) <= 4 {
 			// "Proficient in one or more of the following: - Ruby": the
 			// option alone is asked as "Proficient in Ruby".
-			text = following.ReplaceAllLiteralString(c.lead, draft.Clean(text))
+			text = following().ReplaceAllLiteralString(c.lead, draft.Clean(text))
 		}
 		im.b.AddItem(c.scope, draft.Item{Text: text, Emphasis: b.Emphasis, Sources: sources, Kind: c.kind,
 			Strength: c.strength, Voice: c.voice, Group: group})
@@ -607,7 +607,7 @@ func (im *importer) item(i int, c context, group string, extra []string) {
 	sub := c
 	sub.strength = strength
 	sub.lead = ""
-	if following.MatchString(st.Text) {
+	if following().MatchString(st.Text) {
 		sub.lead = st.Text
 	}
 	for _, k := range kids {

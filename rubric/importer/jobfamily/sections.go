@@ -3,6 +3,8 @@ package jobfamily
 import (
 	"regexp"
 	"strings"
+
+	"github.com/ladderhq/ladder/internal/lazy"
 )
 
 // role is what a heading says its section holds.
@@ -22,22 +24,22 @@ const (
 
 var headingRoles = []struct {
 	role    role
-	pattern *regexp.Regexp
+	pattern func() *regexp.Regexp
 }{
-	{jobGrade, regexp.MustCompile(`(?i)^(job )?grade$|\bjob grade$`)},
-	{levelsHeading, regexp.MustCompile(`(?i)^(levels?|job grades|grades)\b|\blevels? for\b`)},
-	{specialtiesHeading, regexp.MustCompile(`(?i)^(speciali[sz]ations?|specialties|specialisms?|focus areas)\b`)},
-	{niceToHaves, regexp.MustCompile(`(?i)nice[- ]to[- ]haves?|\bbonus\b|preferred qualifications|\bdesirable\b`)},
-	{indicators, regexp.MustCompile(`(?i)performance indicators?|\bkpis?\b`)},
-	{hiring, regexp.MustCompile(`(?i)hiring|interview|how to apply|application process|recruiting process`)},
-	{requirements, regexp.MustCompile(`(?i)requirement|qualification|may be a fit|what you('ll| will)? bring|\bskills\b|about you|who you are|you (should )?have\b`)},
-	{responsibilities, regexp.MustCompile(`(?i)\brespons|responsibilt|\byou('ll| will)\b|what you('ll| will)? do|\bduties\b|in this role`)},
+	{jobGrade, lazy.Regexp(`(?i)^(job )?grade$|\bjob grade$`)},
+	{levelsHeading, lazy.Regexp(`(?i)^(levels?|job grades|grades)\b|\blevels? for\b`)},
+	{specialtiesHeading, lazy.Regexp(`(?i)^(speciali[sz]ations?|specialties|specialisms?|focus areas)\b`)},
+	{niceToHaves, lazy.Regexp(`(?i)nice[- ]to[- ]haves?|\bbonus\b|preferred qualifications|\bdesirable\b`)},
+	{indicators, lazy.Regexp(`(?i)performance indicators?|\bkpis?\b`)},
+	{hiring, lazy.Regexp(`(?i)hiring|interview|how to apply|application process|recruiting process`)},
+	{requirements, lazy.Regexp(`(?i)requirement|qualification|may be a fit|what you('ll| will)? bring|\bskills\b|about you|who you are|you (should )?have\b`)},
+	{responsibilities, lazy.Regexp(`(?i)\brespons|responsibilt|\byou('ll| will)\b|what you('ll| will)? do|\bduties\b|in this role`)},
 }
 
 // roleOf classifies a heading by its words.
 func roleOf(title string) role {
 	for _, h := range headingRoles {
-		if h.pattern.MatchString(title) {
+		if h.pattern().MatchString(title) {
 			return h.role
 		}
 	}
@@ -49,20 +51,20 @@ func roleOf(title string) role {
 func (r role) isContent() bool { return r != other && r != specialtiesHeading && r != levelsHeading }
 
 var (
-	gradePattern   = regexp.MustCompile(`(?i)\bgrade\s+(\d{1,3})\b`)
-	extendsPattern = regexp.MustCompile(`(?i)\bextends the (.+?) role\b`)
+	gradePattern   = lazy.Regexp(`(?i)\bgrade\s+(\d{1,3})\b`)
+	extendsPattern = lazy.Regexp(`(?i)\bextends the (.+?) role\b`)
 	// A level's role line names the grade or the role it extends; neither
 	// is a note.
-	roleLine = regexp.MustCompile(`(?i)\bgrade\s+\d|\bextends the\b|^read more about|\breports to\b`)
+	roleLine = lazy.Regexp(`(?i)\bgrade\s+\d|\bextends the\b|^read more about|\breports to\b`)
 	// Statements about the role itself, or about its future, are not
 	// something a person does or has.
-	futurePattern = regexp.MustCompile(`(?i)^in the future\b`)
-	roleStatement = regexp.MustCompile(`(?i)^((key|main|primary) aspects? of )?(this|the) (role|position)\b|\bof (this|the) (role|position)\b|\b(this|the) (role|position) (is|will|are)\b`)
-	youPattern    = regexp.MustCompile(`(?i)\byou(r|'ll|'re)?\b`)
-	alternatively = regexp.MustCompile(`(?i)^(alternatively|or\b|as an alternative|otherwise)`)
-	connector     = regexp.MustCompile(`(?i)^(and/or|and|or)\s+`)
+	futurePattern = lazy.Regexp(`(?i)^in the future\b`)
+	roleStatement = lazy.Regexp(`(?i)^((key|main|primary) aspects? of )?(this|the) (role|position)\b|\bof (this|the) (role|position)\b|\b(this|the) (role|position) (is|will|are)\b`)
+	youPattern    = lazy.Regexp(`(?i)\byou(r|'ll|'re)?\b`)
+	alternatively = lazy.Regexp(`(?i)^(alternatively|or\b|as an alternative|otherwise)`)
+	connector     = lazy.Regexp(`(?i)^(and/or|and|or)\s+`)
 	numberWords   = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-	quantity      = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|most|all|each|every|any|either|one or more|at least one|some)\b`)
+	quantity      = lazy.Regexp(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|most|all|each|every|any|either|one or more|at least one|some)\b`)
 )
 
 // minOf reads how many of n nested items a top item asks for: "one or more
@@ -75,7 +77,7 @@ func minOf(text string, n int) int {
 			return 1
 		}
 	}
-	m := quantity.FindStringSubmatch(lower)
+	m := quantity().FindStringSubmatch(lower)
 	if m == nil {
 		return n
 	}
@@ -103,4 +105,4 @@ func minOf(text string, n int) int {
 
 // trimConnector drops a conjunction that ties an item to the one before it
 // ("AND/OR proficient in ...").
-func trimConnector(s string) string { return connector.ReplaceAllString(strings.TrimSpace(s), "") }
+func trimConnector(s string) string { return connector().ReplaceAllString(strings.TrimSpace(s), "") }
