@@ -221,7 +221,8 @@ type RoleAgreement struct {
 type CriterionAgreement struct {
 	Criterion string
 	YesNo     bool
-	People    int // people with two or more ratings of it
+	Bonus     bool // a nice-to-have: it never counts in a score or verdict
+	People    int  // people with two or more ratings of it
 	// Split counts the people whose raters disagree on it (see
 	// Disagreement): DisagreementGap or more apart, or yes against no.
 	Split int
@@ -295,6 +296,7 @@ func Calibrate(r *rubric.Rubric, sheets []Sheet) *Calibration {
 	for i, ca := range team.criteria {
 		if ca.People > 0 {
 			ca.Criterion, ca.YesNo = r.Criteria[i].ID, r.Criteria[i].Answer == rubric.YesNo
+			ca.Bonus = r.Criteria[i].Strength == rubric.Bonus
 			c.Criteria = append(c.Criteria, ca)
 		}
 	}

@@ -77,7 +77,9 @@ func (c *Calibration) AgendaPeople() []int {
 }
 
 // AgendaCriteria lists the criteria a meeting should discuss, most pressing
-// first: those on which the most people's raters disagree (Split), then
+// first. Nice-to-haves come after every criterion that counts in a verdict,
+// since no disagreement on them can move anyone's level; within each, those
+// on which the most people's raters disagree (Split) come first, then
 // those with the most pairs of raters that differ at all, then the largest
 // mean gap, then the largest gap between self and others; rubric order
 // last. A criterion on which every pair agrees and self and others are
@@ -98,6 +100,7 @@ func (c *Calibration) AgendaCriteria() []CriterionAgreement {
 	}
 	slices.SortStableFunc(out, func(a, b CriterionAgreement) int {
 		return cmp.Or(
+			cmp.Compare(boolRank(a.Bonus), boolRank(b.Bonus)),
 			cmp.Compare(b.Split, a.Split),
 			cmp.Compare(b.Pairs-b.Exact, a.Pairs-a.Exact),
 			cmp.Compare(orZero(b.MeanGap()), orZero(a.MeanGap())),
@@ -353,4 +356,12 @@ func (c *Calibration) Anonymize(seed uint64) {
 			return cmp.Or(cmp.Compare(roleRank(a.Role), roleRank(b.Role)), cmp.Compare(number[a.Rater], number[b.Rater]))
 		})
 	}
+}
+
+// boolRank orders false before true.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -97,6 +97,11 @@ func TestCalibrationPageAnswers(t *testing.T) {
 			t.Errorf("the top of the page lacks %q:\n%s", want, top)
 		}
 	}
+	// A nice-to-have moves no one's level: the team split on open source
+	// (yes/no) is not among the first criteria to discuss.
+	if strings.Contains(top, "nice-open-source") {
+		t.Errorf("a nice-to-have is among the criteria to discuss first:\n%s", top)
+	}
 }
 
 // TestCalibrationPageEscapes: names and notes reach the page as text, never
