@@ -1,10 +1,11 @@
 package report
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ladderhq/ladder/internal/lazy"
 )
 
 // A criterion's label: a few words a meeting can read aloud, made from the
@@ -23,24 +24,24 @@ const labelMin = 20
 var (
 	// A clause before the question proper: "When problems come up, how
 	// consistently do you ...".
-	leadClause = regexp.MustCompile(`^[^,?]{3,60}, ((?:how|do|are|have|would|can) .*)$`)
+	leadClause = lazy.Regexp(`^[^,?]{3,60}, ((?:how|do|are|have|would|can) .*)$`)
 	// "How much experience do you have writing ..." keeps what is had:
 	// "Experience writing ...".
-	howMuchHave = regexp.MustCompile(`^How much ((?:[\p{L}-]+ ){0,2}(?:experience|expertise|knowledge)) do you have (.+)$`)
+	howMuchHave = lazy.Regexp(`^How much ((?:[\p{L}-]+ ){0,2}(?:experience|expertise|knowledge)) do you have (.+)$`)
 	// "How well do you communicate ...", "How openly and inclusively do you
 	// communicate ...", "How much have you evolved ..." keep the verb.
-	howDoYou = regexp.MustCompile(`^How [\p{L}-]+(?: and [\p{L}-]+)? (?:do|did|can|could|would|will|have) you (.+)$`)
+	howDoYou = lazy.Regexp(`^How [\p{L}-]+(?: and [\p{L}-]+)? (?:do|did|can|could|would|will|have) you (.+)$`)
 	// "How comfortable are you in ..." keeps the adjective.
-	howAreYou = regexp.MustCompile(`^How ([\p{L}-]+) are you (.+)$`)
+	howAreYou = lazy.Regexp(`^How ([\p{L}-]+) are you (.+)$`)
 	// "Are you willing to ...", "Have you worked ...", "Do you want ...",
 	// "Would you take on ...".
-	yesNoYou = regexp.MustCompile(`^(?:Are|Have|Do|Would|Can) you (.+)$`)
+	yesNoYou = lazy.Regexp(`^(?:Are|Have|Do|Would|Can) you (.+)$`)
 	// Where a long label may end: before a bracket, a colon, a semicolon
 	// or a dash, or before a comma that opens a clause of its own ("such
 	// as", "when", a participle: ", experimenting and boldly ..."). Other
 	// commas may stand inside a list ("complex technical, architectural
 	// or organizational problems") and are no place to stop.
-	clauseEnd = regexp.MustCompile(`(?: \(|: |; | – | — | - |, (?:such as|for example|for instance|e\.g\.|i\.e\.|including|especially|judged|when|where|which|while|so that|because|as well as|rather than|from|with|without|[\p{L}]+ing) )`)
+	clauseEnd = lazy.Regexp(`(?: \(|: |; | – | — | - |, (?:such as|for example|for instance|e\.g\.|i\.e\.|including|especially|judged|when|where|which|while|so that|because|as well as|rather than|from|with|without|[\p{L}]+ing) )`)
 	// Words a label cut short does not end on.
 	danglingWord = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "to": true,
 		"in": true, "on": true, "at": true, "for": true, "by": true, "with": true, "as": true, "that": true, "your": true, "their": true}
@@ -51,18 +52,18 @@ var (
 func criterionLabel(prompt string) string {
 	s := strings.Join(strings.Fields(prompt), " ")
 	s = strings.TrimRight(s, "?.! ")
-	if m := leadClause.FindStringSubmatch(s); m != nil && isQuestionWord(m[1]) {
+	if m := leadClause().FindStringSubmatch(s); m != nil && isQuestionWord(m[1]) {
 		s = upperFirst(m[1])
 	}
-	switch m := howMuchHave.FindStringSubmatch(s); {
+	switch m := howMuchHave().FindStringSubmatch(s); {
 	case m != nil:
 		s = m[1] + " " + m[2]
 	default:
-		if m := howDoYou.FindStringSubmatch(s); m != nil {
+		if m := howDoYou().FindStringSubmatch(s); m != nil {
 			s = m[1]
-		} else if m := howAreYou.FindStringSubmatch(s); m != nil {
+		} else if m := howAreYou().FindStringSubmatch(s); m != nil {
 			s = m[1] + " " + m[2]
-		} else if m := yesNoYou.FindStringSubmatch(s); m != nil {
+		} else if m := yesNoYou().FindStringSubmatch(s); m != nil {
 			s = m[1]
 		}
 	}
@@ -88,7 +89,7 @@ func shorten(s string, n int) string {
 		return s
 	}
 	cut := -1
-	for _, loc := range clauseEnd.FindAllStringIndex(s, -1) {
+	for _, loc := range clauseEnd().FindAllStringIndex(s, -1) {
 		if utf8.RuneCountInString(s[:loc[0]]) > n {
 			break
 		}
