@@ -85,10 +85,10 @@ func TestCalibrationPageAnswers(t *testing.T) {
 	for _, want := range []string{
 		"READY FOR PROMOTION", "Ready for promotion\nCara Moreau: Senior Backend Engineer → Staff Backend Engineer",
 		"Below their level\nDev Tanaka: Staff Backend Engineer → Senior Backend Engineer",
-		"Lenient: none\nSevere: Fay Novak -0.67",
+		"Lenient: Ben Lindqvist +0.75\nSevere: Fay Novak -0.67",
 		// The criteria read as words, their ids in small print after them.
 		"Criteria to discuss first\n1. Drive innovation on your team | staff-drive-innovation\n2. ",
-		"kappa 0.72: substantial",
+		"kappa 0.68: substantial",
 	} {
 		if want == "READY FOR PROMOTION" {
 			continue // upper-cased by the style sheet only
