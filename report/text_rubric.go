@@ -67,7 +67,11 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 				continue
 			}
 			p.line("")
-			p.line("%s", style.Bold(fmt.Sprintf("Rung %s: introduced by %s", rungLevel.ID, rungLevel.Title)))
+			heading := "What " + rungLevel.Title + " adds"
+			if li == 0 {
+				heading = "General requirements, every level from " + rungLevel.Title + " up"
+			}
+			p.line("%s", style.Bold(heading))
 			for _, u := range rung {
 				p.unit(r, style, u)
 			}
