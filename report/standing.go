@@ -16,11 +16,16 @@ import (
 // and what holds each verdict back. The facts come from assess
 // (standing.go); this file words them, once for every format.
 
-// rungTitle names the rung a level introduces: the lowest level's are the
-// general requirements, which every level includes; any other rung goes
-// by its level's title.
+// isGeneralRung reports whether level's rung holds the general
+// requirements: the lowest level's, which every level includes.
+func isGeneralRung(r *rubric.Rubric, level string) bool {
+	return len(r.Levels) > 0 && level == r.Levels[0].ID
+}
+
+// rungTitle names the rung a level introduces: the general requirements
+// for the lowest level; any other rung goes by its level's title.
 func rungTitle(r *rubric.Rubric, level string) string {
-	if len(r.Levels) > 0 && level == r.Levels[0].ID {
+	if isGeneralRung(r, level) {
 		return "general requirements"
 	}
 	return levelTitle(r, level)
@@ -33,7 +38,7 @@ func rungNoun(r *rubric.Rubric, rung, specialty string, n int) string {
 	switch {
 	case specialty != "":
 		return fmt.Sprintf("%d %s %s", n, specialtyTitle(r, specialty), plural(n, "item", "items"))
-	case len(r.Levels) > 0 && rung == r.Levels[0].ID:
+	case isGeneralRung(r, rung):
 		return fmt.Sprintf("%d %s", n, plural(n, "general requirement", "general requirements"))
 	}
 	return fmt.Sprintf("%d %s %s", n, levelTitle(r, rung), plural(n, "item", "items"))

@@ -68,7 +68,7 @@ func RenderShow(w io.Writer, r *rubric.Rubric, s *Show, style Style) error {
 			}
 			p.line("")
 			heading := "What " + rungLevel.Title + " adds"
-			if li == 0 {
+			if isGeneralRung(r, rungLevel.ID) {
 				heading = "General requirements, every level from " + rungLevel.Title + " up"
 			}
 			p.line("%s", style.Bold(heading))
