@@ -102,6 +102,21 @@ func New(r *rubric.Rubric, person string, now time.Time) *Assessment {
 	}
 }
 
+// fillDefaults fills what a file may leave out: the rater is the person,
+// the role self, and the last update the creation. Both readers (the
+// strict parser and the fast one) apply it, so they agree.
+func (a *Assessment) fillDefaults() {
+	if a.Rater == "" {
+		a.Rater = a.Person
+	}
+	if a.Role == "" {
+		a.Role = Self
+	}
+	if a.Updated.IsZero() {
+		a.Updated = a.Created
+	}
+}
+
 // Answered reports whether criterion id has a rating.
 func (a *Assessment) Answered(id string) bool {
 	_, ok := a.Ratings[id]
@@ -288,15 +303,7 @@ func (p *parser) top() error {
 	if strings.TrimSpace(a.Person) == "" {
 		return d.Errorf(nodeOr(seen["person"], d.Root), "missing person: who is assessed")
 	}
-	if a.Rater == "" {
-		a.Rater = a.Person
-	}
-	if a.Role == "" {
-		a.Role = Self
-	}
-	if a.Updated.IsZero() {
-		a.Updated = a.Created
-	}
+	a.fillDefaults()
 	if ratings != nil {
 		if err := p.ratings(ratings); err != nil {
 			return err

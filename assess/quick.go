@@ -106,15 +106,7 @@ func (q *quickReader) finish(have uint) bool {
 	if required := fieldBit("format") | fieldBit("rubric"); have&required != required || strings.TrimSpace(a.Person) == "" {
 		return false
 	}
-	if a.Rater == "" {
-		a.Rater = a.Person
-	}
-	if a.Role == "" {
-		a.Role = Self
-	}
-	if a.Updated.IsZero() {
-		a.Updated = a.Created
-	}
+	a.fillDefaults()
 	return len(a.CantSay) == 0 || a.RatesSomeoneElse() // a self-assessment's "can't say" is an error
 }
 
